@@ -1,0 +1,4 @@
+/** Placeholder replaced by the real CLI. */
+export async function main(_argv: string[]): Promise<number> {
+  return 0;
+}

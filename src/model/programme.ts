@@ -1,0 +1,121 @@
+/**
+ * The domain model of a programme finance dataset, as the March 2021 Future Northants
+ * programme status report ("Benefits Realisation") lays it out.
+ *
+ * All amounts in tables are £000 as published. Values held here are exactly what the
+ * source said: inputs (period budgets, outturn, delayed analysis) and *stated* figures
+ * (line totals, line variances, the TOTAL row, the headline). The engine computes; it
+ * never overwrites a stated figure.
+ */
+import type { Amount } from '../money/index.js';
+
+/** The budget periods of the report, in order: actual 2019/20, budget 2020/21, plan 2021/24. */
+export const PERIODS = ['2019/20', '2020/21', '2021/24'] as const;
+/** One of the report's budget periods. */
+export type Period = (typeof PERIODS)[number];
+
+/**
+ * Every figure column a table can have, in the report's column order.
+ * - `2019/20`, `2020/21`, `2021/24`: the period columns (£000);
+ * - `total`: "Total £000", the sum of the three periods;
+ * - `outturn`: "Year End Outturn Projection 2020/21 £000";
+ * - `variance`: "Variance Under / (Over) 2020/21 £000" = 2020/21 budget − outturn;
+ * - `delayedWholly`, `delayedPartly`: NCC savings only, "Delayed but wholly / partly
+ *   deliverable in 2021/22 £000" (the further analysis of the 2020/21 variance).
+ */
+export const FIELDS = ['2019/20', '2020/21', '2021/24', 'total', 'outturn', 'variance', 'delayedWholly', 'delayedPartly'] as const;
+/** A figure column. */
+export type Field = (typeof FIELDS)[number];
+
+/** The fields of a line that are inputs (everything else on a line is computed and, if given, stated). */
+export const INPUT_FIELDS: readonly Field[] = ['2019/20', '2020/21', '2021/24', 'outturn', 'delayedWholly', 'delayedPartly'];
+/** The fields of a line that the report states but that fn-model computes from the inputs. */
+export const DERIVED_FIELDS: readonly Field[] = ['total', 'variance'];
+
+/** Whether a table is of costs (positive variance = underspend) or savings (positive variance = shortfall). */
+export type TableKind = 'costs' | 'savings';
+
+/** The table ids of the bundled report, in the report's order. */
+export const TABLE_IDS = ['fn-costs', 'brp-investment', 'brp-savings', 'ncc-investment', 'ncc-savings', 'all-costs', 'all-savings'] as const;
+/** A table id. */
+export type TableId = (typeof TABLE_IDS)[number];
+
+/** Where a figure came from: file (and sheet for a workbook), 1-based row, column name. */
+export interface SourceCell {
+  /** The path as the user gave it (or the bundled dataset's path). */
+  readonly file: string;
+  /** Sheet name, for workbooks only. */
+  readonly sheet?: string;
+  /** 1-based row in the file or sheet (the header is usually row 1 in CSV). */
+  readonly row: number;
+  /** The canonical column name (`outturn`, `2020/21`, …). */
+  readonly column: string;
+  /** Spreadsheet cell address (`F12`), for workbooks only. */
+  readonly cell?: string;
+}
+
+/** One line of a table (e.g. `BRR04 - CFN Improving Fostering`), £000. */
+export interface Line {
+  /** The line id (`BRR04`, `Adults`, `Staff Costs`). Unique within its table. */
+  readonly id: string;
+  /** The line's name as published. */
+  readonly name: string;
+  /** Input figures: the three periods and outturn always; delayed analysis for NCC savings. */
+  readonly inputs: Readonly<Partial<Record<Field, Amount>>>;
+  /** Figures the source states for this line that fn-model recomputes (`total`, `variance`). */
+  readonly stated: Readonly<Partial<Record<Field, Amount>>>;
+  /** Where each figure (input or stated) came from. */
+  readonly sources: Readonly<Partial<Record<Field, SourceCell>>>;
+  /** 1-based row of the line in its file or sheet. */
+  readonly row: number;
+}
+
+/** A table as published: lines, then the stated TOTAL row. */
+export interface Table {
+  readonly id: TableId;
+  /** The published block's title (e.g. "Business Rates Funded Projects - Investment / Costs"). */
+  readonly title: string;
+  readonly kind: TableKind;
+  /** The figure columns this table has, in order. */
+  readonly fields: readonly Field[];
+  /** The lines (empty for the cross-table rows `all-costs`, `all-savings`). */
+  readonly lines: readonly Line[];
+  /** The TOTAL row as stated; a field that is absent was "not stated" (blank). */
+  readonly stated: Readonly<Partial<Record<Field, Amount>>>;
+  /** Where each TOTAL figure came from. */
+  readonly statedSources: Readonly<Partial<Record<Field, SourceCell>>>;
+  /** For cross-table rows: the tables whose lines it sums (`all-costs` = FN + BRP + NCC investment). */
+  readonly covers: readonly TableId[];
+  /** The file (and sheet) the table came from. */
+  readonly source: { readonly file: string; readonly sheet?: string };
+}
+
+/** The headline figures the report states in its "Combined Impact" sentence. */
+export const HEADLINE_FIGURES = ['cost-underspend', 'savings-shortfall', 'combined-adverse-movement'] as const;
+/** A headline figure id. */
+export type HeadlineFigure = (typeof HEADLINE_FIGURES)[number];
+
+/** One stated headline figure, converted to £000 (the sentence states £m). */
+export interface HeadlineStatement {
+  readonly figure: HeadlineFigure;
+  /** The words of the report (e.g. "£0.454m reduction in costs"). */
+  readonly description: string;
+  /** The stated amount in £000 (0.454 £m → 454). */
+  readonly amount: Amount;
+  /** The amount exactly as stated, in its own unit. */
+  readonly statedText: string;
+  readonly unit: '£m' | '£000';
+  readonly source: SourceCell;
+}
+
+/** A whole dataset: the seven tables and the headline. */
+export interface Programme {
+  /** A short name for the dataset (folder or workbook name, e.g. `march-2021`). */
+  readonly name: string;
+  /** The path it was read from. */
+  readonly path: string;
+  /** The seven tables, in {@link TABLE_IDS} order. */
+  readonly tables: readonly Table[];
+  /** The headline statements, in {@link HEADLINE_FIGURES} order; may be empty if not given. */
+  readonly headline: readonly HeadlineStatement[];
+}

@@ -1,0 +1,52 @@
+/**
+ * Parsing amounts as finance officers write them in CSV and spreadsheet cells.
+ */
+import { type Amount, Money } from './amount.js';
+
+/** What a cell's text turned out to be. */
+export type ParsedAmount =
+  | { readonly kind: 'amount'; readonly value: Amount }
+  /** The cell is empty or only white space. */
+  | { readonly kind: 'blank' }
+  /** The text is not an amount; `text` is the original cell text. */
+  | { readonly kind: 'invalid'; readonly text: string };
+
+// digits: either plain (1234) or correctly grouped in threes (1,234 / 12,345,678),
+// optionally followed by a decimal fraction (.5, .05).
+const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const MINUS = /^[-\u2212]/; // ASCII hyphen-minus or U+2212 MINUS SIGN
+
+/**
+ * Parse one cell's text as an amount.
+ *
+ * Accepted (the published report's own conventions, plus what Excel exports):
+ * - `1,234` and `1234` (grouping must be in threes: `1,23` is rejected), optional
+ *   decimal fraction `1,234.56`;
+ * - negatives as `(158)`, `-158` or `−158` (Unicode minus);
+ * - `-` (or `–`, `—`) alone is nil, i.e. zero;
+ * - an optional `£` before the digits (`£1,234`, `-£158`, `(£158)`), and white space
+ *   (including non-breaking space) around the whole and inside brackets.
+ *
+ * Everything else is `invalid`, including `12x4`, `1e3`, `NaN`, `Infinity`, `+5`,
+ * `--5`, `(-5)` and dates. Empty or white-space-only text is `blank`; whether that is
+ * an error is the caller's rule (a blank line cell is; a blank TOTAL cell is "not stated").
+ *
+ * Units are whatever the column says (£000 in the report's tables); parsing never scales.
+ */
+export function parseAmount(text: string): ParsedAmount {
+  let body = text.replace(/^[\s\u00a0\ufeff]+|[\s\u00a0]+$/g, '');
+  if (body === '') return { kind: 'blank' };
+  if (body === '-' || body === '\u2013' || body === '\u2014') return { kind: 'amount', value: new Money(0) };
+  let negative = false;
+  if (body.startsWith('(') && body.endsWith(')')) {
+    negative = true;
+    body = body.slice(1, -1).trim();
+  } else if (MINUS.test(body)) {
+    negative = true;
+    body = body.slice(1).trimStart();
+  }
+  if (body.startsWith('£')) body = body.slice(1).trimStart();
+  if (!NUMBER.test(body)) return { kind: 'invalid', text };
+  const value = new Money(body.replace(/,/g, ''));
+  return { kind: 'amount', value: negative ? value.negated() : value };
+}
