@@ -10,7 +10,7 @@
  * A reviewer can grep for `new Money(` and `.plus(` outside `src/money/` to find
  * exceptions; there should be none.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * The Decimal constructor used for all money. 40 significant digits, ROUND_HALF_EVEN,
