@@ -1,0 +1,2 @@
+/** The pure engine: recompute and reconcile. No I/O. */
+export * from './variance.js';
