@@ -7,17 +7,14 @@ import { Option } from 'commander';
 import type { Amount } from '../money/index.js';
 import { loadProgramme, type LoadOptions } from '../load/index.js';
 import { computeVariance } from '../engine/index.js';
-import { varianceAsCsv } from '../render/variance-csv.js';
-import { varianceAsJson } from '../render/variance-json.js';
-import { varianceAsMarkdown } from '../render/variance-markdown.js';
-import { varianceAsTable } from '../render/variance-table.js';
+import { type VarianceFormat, renderVariance } from '../render/variance.js';
 import { colourWanted, emitReport } from '../io/output.js';
 import { ExitStatus } from './errors.js';
 import { datasetPath, encodingOption, formatOption, parseTolerance } from './options.js';
 
 interface VarianceOptions {
   readonly data?: string;
-  readonly format: 'table' | 'json' | 'csv' | 'markdown';
+  readonly format: VarianceFormat;
   readonly output?: string;
   readonly strict?: boolean;
   readonly tolerance?: Amount;
@@ -53,11 +50,7 @@ export function registerVariance(program: Command): void {
     .action(async (options: VarianceOptions) => {
       const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
       const report = computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {});
-      const text =
-        options.format === 'json' ? varianceAsJson(report)
-        : options.format === 'csv' ? varianceAsCsv(report)
-        : options.format === 'markdown' ? varianceAsMarkdown(report)
-        : varianceAsTable(report, { colour: colourWanted(options.output) });
+      const text = await renderVariance(report, options.format, colourWanted(options.output));
       await emitReport(text, options.output);
       if (options.strict && report.discrepancies.length > 0) {
         throw new ExitStatus(1, `${report.discrepancies.length} stated figure(s) disagree with their line items (--strict)`);

@@ -1,0 +1,26 @@
+/**
+ * Pick the variance renderer for a format. Each renderer is imported only when used, so
+ * `--format json` never loads the terminal-table or CSV libraries (start-up cost matters:
+ * see docs/performance.md).
+ */
+import type { VarianceReport } from '../engine/index.js';
+
+/** The variance report's output formats. */
+export type VarianceFormat = 'table' | 'json' | 'csv' | 'markdown';
+
+/**
+ * Render the report in `format`. `colour` applies to `table` only.
+ * @returns the text to write (ends with a newline).
+ */
+export async function renderVariance(report: VarianceReport, format: VarianceFormat, colour: boolean): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('./variance-json.js')).varianceAsJson(report);
+    case 'csv':
+      return (await import('./variance-csv.js')).varianceAsCsv(report);
+    case 'markdown':
+      return (await import('./variance-markdown.js')).varianceAsMarkdown(report);
+    case 'table':
+      return (await import('./variance-table.js')).varianceAsTable(report, { colour });
+  }
+}
