@@ -11,6 +11,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, formatProblem } from './load/index.js';
 import { ExitStatus, UsageError } from './commands/errors.js';
 import { registerVariance } from './commands/variance.js';
+import { OutputError } from './io/output.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -62,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.message) process.stderr.write(errorLine(error.message));
       return error.code;
     }
-    if (error instanceof UsageError || isFileSystemError(error)) {
+    if (error instanceof UsageError || error instanceof OutputError || isFileSystemError(error)) {
       process.stderr.write(errorLine((error as Error).message));
       if (debug) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
       return 2;

@@ -4,13 +4,35 @@
  */
 import { writeFileAtomic } from './atomic-write.js';
 
+/** A report file that could not be written: the path and the system's reason (exit 2). */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  constructor(readonly path: string, readonly reason: string) {
+    super(`${path}: cannot be written (${reason})`);
+  }
+}
+
+/** The system's reason for a failed write, e.g. `ENOENT: the folder does not exist`. */
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'ENOENT: the folder does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return `${code}: permission denied`;
+  if (code === 'EISDIR') return 'EISDIR: it is a folder';
+  if (code === 'ENOSPC') return 'ENOSPC: no space left on the device';
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
 /**
  * Emit a rendered report: to `outputPath` atomically when given, else to stdout.
- * @throws the fs error from {@link writeFileAtomic} when the file cannot be written.
+ * @throws OutputError when the file cannot be written (the previous file, if any, is untouched).
  */
-export async function emitReport(text: string, outputPath: string | undefined): Promise<void> {
+export async function emitReport(text: string | Uint8Array, outputPath: string | undefined): Promise<void> {
   if (outputPath) {
-    await writeFileAtomic(outputPath, text);
+    try {
+      await writeFileAtomic(outputPath, text);
+    } catch (error) {
+      throw new OutputError(outputPath, reasonOf(error));
+    }
     return;
   }
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,60 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { colourWanted } from '../../src/io/output.js';
+import { runCli } from '../support/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'fn-model-out-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('-o FILE', () => {
+  it('writes exactly what stdout would have shown, and nothing to stdout', () => {
+    for (const format of ['table', 'json', 'csv', 'markdown']) {
+      const file = join(work, `report.${format}`);
+      const written = runCli(['variance', '--format', format, '-o', file]);
+      expect(written.status).toBe(0);
+      expect(written.stdout).toBe('');
+      expect(readFileSync(file, 'utf8')).toBe(runCli(['variance', '--format', format]).stdout);
+    }
+    expect(readdirSync(work).filter((name) => name.startsWith('.fn-model-tmp-'))).toEqual([]);
+  });
+
+  it('replaces an existing file whole', () => {
+    const file = join(work, 'replace.json');
+    writeFileSync(file, 'old contents that are longer than nothing');
+    expect(runCli(['variance', '--format', 'json', '-o', file]).status).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).combined.computed).toBe('908');
+  });
+
+  it('a folder that does not exist is one line and exit 2, with no stack trace', () => {
+    const target = join(work, 'missing', 'report.txt');
+    const result = runCli(['variance', '-o', target]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`fn-model: ${target}: cannot be written (ENOENT: the folder does not exist)\n`);
+  });
+});
+
+describe('colour', () => {
+  const saved = process.env.NO_COLOR;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = saved;
+  });
+
+  it('only on a TTY, never with NO_COLOR, never into a file', () => {
+    delete process.env.NO_COLOR;
+    const tty = { isTTY: true } as NodeJS.WriteStream;
+    const pipe = { isTTY: false } as NodeJS.WriteStream;
+    expect(colourWanted(undefined, tty)).toBe(true);
+    expect(colourWanted(undefined, pipe)).toBe(false);
+    expect(colourWanted('report.txt', tty)).toBe(false);
+    process.env.NO_COLOR = '1';
+    expect(colourWanted(undefined, tty)).toBe(false);
+  });
+
+  it('piped output has no escape codes', () => {
+    const result = runCli(['variance'], { env: { NO_COLOR: '' } });
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+});
