@@ -60,7 +60,7 @@ const CSV_ERROR_MESSAGES: Readonly<Record<string, string>> = {
  * of the bundled files is row 1); empty lines are kept as rows so numbering stays true.
  * Records may end in CRLF, LF or CR. Rows of different lengths are returned as they are
  * (the table builder reports ragged rows). A syntax error (unterminated quote, stray quote)
- * becomes one problem located at the line csv-parse reports.
+ * becomes one problem located at the record where it starts.
  */
 export function parseCsvRows(text: string, file: string): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
   try {
@@ -73,9 +73,12 @@ export function parseCsvRows(text: string, file: string): { readonly rows: reado
     const rows = records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => ({ text: cell })) }));
     return { rows, problems: [] };
   } catch (error) {
-    const failure = error as { code?: string; lines?: number; message?: string };
+    const failure = error as { code?: string; records?: number; lines?: number; message?: string };
     const message = (failure.code !== undefined && CSV_ERROR_MESSAGES[failure.code]) || `cannot be read as CSV: ${String(failure.message ?? error)}`;
-    const problem: Problem = typeof failure.lines === 'number' ? { file, row: failure.lines, message } : { file, message };
+    // The failing record is the one after those completed; csv-parse's `lines` is where it gave up
+    // (for an unclosed quote, the end of the file), so it is only the fallback.
+    const row = typeof failure.records === 'number' ? failure.records + 1 : failure.lines;
+    const problem: Problem = typeof row === 'number' ? { file, row, message } : { file, message };
     return { rows: [], problems: [problem] };
   }
 }
