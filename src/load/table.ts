@@ -166,7 +166,8 @@ export function buildTable(
     for (const field of layout.fields) {
       const index = header.columns.get(field) ?? 0;
       const cell = cellAt(index);
-      if (cell.unreadable) continue;
+      // already reported: by the reader (unreadable) or above (merged)
+      if (cell.unreadable || cell.mergedWith !== undefined) continue;
       const heading = columnHeading(field);
       let value: Amount | undefined = cell.amount;
       if (value === undefined) {
