@@ -13,7 +13,8 @@ export type CsvEncoding = 'auto' | 'utf8' | 'windows-1252' | 'utf16le' | 'utf16b
  * Decode a file's bytes to text, dropping any byte-order mark.
  * - `auto`: a BOM decides (EF BB BF UTF-8, FF FE UTF-16LE, FE FF UTF-16BE); otherwise
  *   UTF-8 if the bytes are valid UTF-8, otherwise Windows-1252 (what Excel on Windows saves
- *   as "CSV", where `£` is byte A3);
+ *   as "CSV", where `£` is byte A3); bytes with NUL but no BOM are refused (UTF-16 without a
+ *   BOM cannot be told apart safely, so the encoding must be named);
  * - `utf8`: bytes must be valid UTF-8, else a problem;
  * - `windows-1252`, `utf16le`, `utf16be`: decoded with iconv-lite.
  * Returns the text, or a problem for `file`.
@@ -24,6 +25,7 @@ export function decodeCsvText(bytes: Uint8Array, encoding: CsvEncoding, file: st
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) chosen = 'utf8';
     else if (bytes[0] === 0xff && bytes[1] === 0xfe) chosen = 'utf16le';
     else if (bytes[0] === 0xfe && bytes[1] === 0xff) chosen = 'utf16be';
+    else if (bytes.includes(0)) return { problem: { file, message: 'has NUL bytes and no byte-order mark: probably UTF-16; name the encoding (utf16le or utf16be)' } };
     else chosen = isValidUtf8(bytes) ? 'utf8' : 'windows-1252';
   }
   if (chosen === 'utf8') {

@@ -43,6 +43,12 @@ describe('encodings and line endings give the same figures as the clean file', (
     expect(await reencoded((text) => iconv.encode(text, 'utf16le', { addBOM: true }), { encoding: 'utf16le' })).toEqual(clean);
     expect(await reencoded((text) => iconv.encode(text, 'utf16be', { addBOM: true }))).toEqual(clean);
   });
+  it('UTF-16 without a BOM is refused under auto, and read when named', async () => {
+    const encode = (text: string) => iconv.encode(text, 'utf16le');
+    const folder = datasetWith({ 'headline.csv': encode(readFileSync(join(bundledDatasetPath(), 'headline.csv'), 'utf8')) });
+    expect(await problemsOf(folder)).toEqual([`${join(folder, 'headline.csv')}: has NUL bytes and no byte-order mark: probably UTF-16; name the encoding (utf16le or utf16be)`]);
+    expect(await reencoded(encode, { encoding: 'utf16le' })).toEqual(clean);
+  });
   it('named utf8 refuses bytes that are not UTF-8', async () => {
     const folder = datasetWith({ 'headline.csv': iconv.encode(readFileSync(join(bundledDatasetPath(), 'headline.csv'), 'utf8'), 'windows-1252') });
     expect(await problemsOf(folder, { encoding: 'utf8' })).toEqual([`${join(folder, 'headline.csv')}: is not valid UTF-8 (try the encoding windows-1252)`]);
