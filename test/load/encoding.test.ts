@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { toDecimalString } from '../../src/money/index.js';
-import { bundledDatasetPath, loadProgramme, type LoadOptions, type Programme } from '../../src/load/index.js';
+import type { Programme } from '../../src/model/index.js';
+import { bundledDatasetPath, loadProgramme, type LoadOptions } from '../../src/load/index.js';
 import { datasetWith, problemsOf } from './dataset-fixture.js';
 
 /** Every figure of a programme, with its source row, as text. */
