@@ -1,36 +1,141 @@
-// TEMPORARY STUB (replaced by the loader branch)
-import { readFileSync, existsSync } from 'node:fs';
-import { join, basename, dirname } from 'node:path';
+/**
+ * Loading a whole dataset (a folder of CSV files or an .xlsx workbook) into a {@link Programme}.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
-import { parseAmount, millionsToThousands, type Amount } from '../money/index.js';
-import { TABLE_LAYOUTS, FIELD_HEADINGS, type Programme, type Table, type Line, type Field, type SourceCell, type HeadlineStatement, type HeadlineFigure } from '../model/index.js';
-import { InputError } from './errors.js';
-export interface LoadOptions { readonly encoding?: string }
-export function bundledDatasetPath(): string { return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'march-2021'); }
-export async function loadProgramme(path: string, _o?: LoadOptions): Promise<Programme> {
-  if (!existsSync(path)) throw new InputError([{ file: path, message: 'not found' }]);
-  const tables: Table[] = TABLE_LAYOUTS.map((layout) => {
-    const file = join(path, `${layout.id}.csv`);
-    const rows: string[][] = parse(readFileSync(file, 'utf8'), { bom: true });
-    const head = rows[0]!;
-    const col = (f: string) => head.indexOf(f);
-    const lines: Line[] = []; const stated: Partial<Record<Field, Amount>> = {}; const statedSources: Partial<Record<Field, SourceCell>> = {};
-    rows.slice(1).forEach((r, i) => {
-      const row = i + 2;
-      const get = (f: Field) => { const p = parseAmount(r[col(FIELD_HEADINGS[f])] ?? ''); return p.kind === 'amount' ? p.value : undefined; };
-      if (r[0] === 'TOTAL') { for (const f of layout.fields) { const v = get(f); if (v) { stated[f] = v; statedSources[f] = { file, row, column: f }; } } return; }
-      const inputs: Partial<Record<Field, Amount>> = {}; const st: Partial<Record<Field, Amount>> = {}; const sources: Partial<Record<Field, SourceCell>> = {};
-      for (const f of layout.fields) { const v = get(f)!; (f === 'total' || f === 'variance' ? st : inputs)[f] = v; sources[f] = { file, row, column: f }; }
-      lines.push({ id: r[0]!, name: r[1]!, inputs, stated: st, sources, row });
-    });
-    return { id: layout.id, title: layout.title, kind: layout.kind, fields: layout.fields, covers: layout.covers, lines, stated, statedSources, source: { file } };
-  });
-  const headline: HeadlineStatement[] = [];
-  const hf = join(path, 'headline.csv');
-  if (existsSync(hf)) parse(readFileSync(hf, 'utf8'), { bom: true }).slice(1).forEach((r: string[], i: number) => {
-    const p = parseAmount(r[2]!); if (p.kind !== 'amount') return;
-    headline.push({ figure: r[0] as HeadlineFigure, description: r[1]!, amount: millionsToThousands(p.value), statedText: r[2]!, unit: '£m', source: { file: hf, row: i + 2, column: 'amount' } });
-  });
-  return { name: basename(path), path, tables, headline };
+import { TABLE_LAYOUTS, type HeadlineStatement, type Programme, type Table } from '../model/index.js';
+import { readCsvRows, type CsvEncoding } from './csv.js';
+import { InputError, type Problem } from './errors.js';
+import { buildHeadline } from './headline.js';
+import { buildTable } from './table.js';
+import { openWorkbook, worksheetRows } from './xlsx.js';
+
+/** How to load a dataset. `encoding` applies to CSV files (default `auto`); workbooks ignore it. */
+export interface LoadOptions {
+  readonly encoding?: CsvEncoding;
+}
+
+/** The name of the headline file in a folder and of the headline sheet in a workbook. */
+export const HEADLINE_NAME = 'headline';
+
+/**
+ * Load a dataset: `path` is a folder holding `<table-id>.csv` for each of the seven tables
+ * (all required) and optionally `headline.csv`, or an `.xlsx` workbook with a sheet per
+ * table id (names matched case-insensitively) and optionally a `headline` sheet.
+ *
+ * All amounts are £000 as published (headline £m is converted to £000). Files and
+ * problems are named by the path as given joined with the file name
+ * (`data/march-2021/brp-savings.csv`). Every file is read and every problem collected
+ * before anything is thrown.
+ *
+ * @throws InputError with all problems: path not found, a required table file or sheet
+ * missing, unreadable files, bad encoding, CSV syntax, header and cell problems.
+ */
+export async function loadProgramme(path: string, options: LoadOptions = {}): Promise<Programme> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(path)).isDirectory();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new InputError([{ file: path, message: code === 'ENOENT' || code === 'ENOTDIR' ? 'not found' : `cannot be read (${code ?? String(error)})` }]);
+  }
+  if (isFolder) return loadFolder(path, options.encoding ?? 'auto');
+  if (path.toLowerCase().endsWith('.xlsx')) return loadWorkbook(path);
+  throw new InputError([{ file: path, message: 'is neither a folder of CSV files nor an .xlsx workbook' }]);
+}
+
+/** Read a file's bytes, or say why not (`absentMessage` when it does not exist). */
+async function readBytes(path: string, absentMessage: string): Promise<{ readonly bytes?: Buffer; readonly problem?: Problem }> {
+  try {
+    return { bytes: await readFile(path) };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') return { problem: { file: path, message: absentMessage } };
+    if (code === 'EISDIR') return { problem: { file: path, message: 'is a folder, not a file' } };
+    return { problem: { file: path, message: `cannot be read (${code ?? String(error)})` } };
+  }
+}
+
+/** Load a folder of CSV files (see {@link loadProgramme}). */
+async function loadFolder(folder: string, encoding: CsvEncoding): Promise<Programme> {
+  const problems: Problem[] = [];
+  const tables: Table[] = [];
+  for (const layout of TABLE_LAYOUTS) {
+    const file = join(folder, `${layout.id}.csv`);
+    const read = await readBytes(file, `not found (the ${layout.id} table is required)`);
+    if (!read.bytes) {
+      if (read.problem) problems.push(read.problem);
+      continue;
+    }
+    const grid = readCsvRows(read.bytes, encoding, file);
+    problems.push(...grid.problems);
+    if (grid.problems.length > 0) continue;
+    const built = buildTable(layout, grid.rows, { file }, { checkWidth: true });
+    problems.push(...built.problems);
+    if (built.table) tables.push(built.table);
+  }
+  let headline: readonly HeadlineStatement[] = [];
+  const headlineFile = join(folder, `${HEADLINE_NAME}.csv`);
+  if (existsSync(headlineFile)) {
+    const read = await readBytes(headlineFile, 'not found');
+    if (read.problem) problems.push(read.problem);
+    if (read.bytes) {
+      const grid = readCsvRows(read.bytes, encoding, headlineFile);
+      problems.push(...grid.problems);
+      if (grid.problems.length === 0) {
+        const built = buildHeadline(grid.rows, { file: headlineFile });
+        problems.push(...built.problems);
+        headline = built.headline ?? [];
+      }
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { name: basename(resolve(folder)), path: folder, tables, headline };
+}
+
+/** Load an .xlsx workbook (see {@link loadProgramme}). */
+async function loadWorkbook(file: string): Promise<Programme> {
+  const opened = await openWorkbook(file, file);
+  if (!opened.workbook) throw new InputError(opened.problems);
+  const workbook = opened.workbook;
+  const problems: Problem[] = [];
+  const tables: Table[] = [];
+  for (const layout of TABLE_LAYOUTS) {
+    const worksheet = workbook.sheet(layout.id);
+    if (!worksheet) {
+      problems.push({ file, message: `missing sheet ${JSON.stringify(layout.id)} (the ${layout.id} table is required)` });
+      continue;
+    }
+    const source = { file, sheet: worksheet.name };
+    const grid = worksheetRows(worksheet, source);
+    problems.push(...grid.problems);
+    const built = buildTable(layout, grid.rows, source, { checkWidth: false });
+    problems.push(...built.problems);
+    if (built.table) tables.push(built.table);
+  }
+  let headline: readonly HeadlineStatement[] = [];
+  const headlineSheet = workbook.sheet(HEADLINE_NAME);
+  if (headlineSheet) {
+    const source = { file, sheet: headlineSheet.name };
+    const grid = worksheetRows(headlineSheet, source);
+    problems.push(...grid.problems);
+    const built = buildHeadline(grid.rows, source);
+    problems.push(...built.problems);
+    headline = built.headline ?? [];
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { name: basename(file).replace(/\.xlsx$/i, ''), path: file, tables, headline };
+}
+
+/**
+ * The absolute path of the bundled March 2021 dataset folder (`data/march-2021`), found
+ * from this module's own location (not the working directory), so it works both from
+ * `src/load/` (tests) and from `dist/src/load/` after `tsc`.
+ */
+export function bundledDatasetPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [resolve(here, '../../data/march-2021'), resolve(here, '../../../data/march-2021')];
+  return candidates.find((candidate) => existsSync(candidate)) ?? (candidates[1] as string);
 }

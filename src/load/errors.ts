@@ -1,9 +1,71 @@
-// TEMPORARY STUB (replaced by the loader branch)
-export interface Problem { readonly file: string; readonly sheet?: string; readonly row?: number; readonly column?: string; readonly text?: string; readonly message: string }
-export function formatProblem(p: Problem): string {
-  const where = `${p.file}${p.sheet ? `[${p.sheet}]` : ''}${p.row ? `:${p.row}` : ''}`;
-  return `${where}: ${p.column ? `column "${p.column}": ` : ''}${p.text !== undefined ? `${JSON.stringify(p.text)} ` : ''}${p.message}`;
+/**
+ * Input problems: an error is a value with a location. The loader collects every
+ * problem it finds in a dataset and raises them together as one {@link InputError};
+ * the CLI turns that into one line per problem (adding its own `fn-model: ` prefix)
+ * and exit code 2.
+ */
+
+/**
+ * One thing wrong with the input, and where it is.
+ *
+ * `file` is the path as the user gave it (joined with the file name inside a folder);
+ * `sheet` is the worksheet name for workbooks; `row` is 1-based (physical record in a
+ * CSV, spreadsheet row number in a workbook); `column` is the canonical column name
+ * (`outturn`, `2020/21`, `delayed_wholly`, `line`, …); `text` is the offending cell text.
+ */
+export interface Problem {
+  readonly file: string;
+  readonly sheet?: string;
+  readonly row?: number;
+  readonly column?: string;
+  readonly text?: string;
+  readonly message: string;
 }
+
+/**
+ * Raised by the loader when the input is wrong. Carries every problem found (never
+ * only the first); `message` is the problems formatted by {@link formatProblem},
+ * one per line.
+ */
 export class InputError extends Error {
-  constructor(readonly problems: readonly Problem[]) { super(problems.map(formatProblem).join('\n')); }
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+/** Longest cell text quoted in a message; longer text is cut and ends with `…`. */
+const QUOTED_TEXT_LIMIT = 60;
+
+/**
+ * Quote a cell's text for a message: JSON string escaping (so control characters and
+ * line breaks are visible) and at most {@link QUOTED_TEXT_LIMIT} characters, so a huge
+ * cell never floods the terminal.
+ */
+export function quoteText(text: string): string {
+  if (text.length <= QUOTED_TEXT_LIMIT) return JSON.stringify(text);
+  let cut = text.slice(0, QUOTED_TEXT_LIMIT);
+  // never split a surrogate pair
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return JSON.stringify(`${cut}…`);
+}
+
+/**
+ * One problem as one line, without the program-name prefix:
+ * `file[sheet]:row: column "name": "text" message`, leaving out the parts that are absent.
+ *
+ * Examples: `data/march-2021/brp-savings.csv:5: column "outturn": "12x4" is not an amount`,
+ * `book.xlsx[brp-savings]:5: column "outturn": "12x4" is not an amount`,
+ * `data/x: not found`, `file.csv:3: row has 9 cells, header has 8`.
+ */
+export function formatProblem(p: Problem): string {
+  let place = p.file;
+  if (p.sheet !== undefined) place += `[${p.sheet}]`;
+  if (p.row !== undefined) place += `:${p.row}`;
+  const parts: string[] = [place];
+  if (p.column !== undefined) parts.push(`column ${JSON.stringify(p.column)}`);
+  const what = p.text !== undefined ? `${quoteText(p.text)} ${p.message}` : p.message;
+  parts.push(what);
+  return parts.join(': ');
 }

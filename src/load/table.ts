@@ -1,0 +1,222 @@
+/**
+ * Building a {@link Table} from rows of cells, shared by the CSV and workbook readers.
+ */
+import { parseAmount, type Amount } from '../money/index.js';
+import { INPUT_FIELDS, type Field, type Line, type SourceCell, type Table } from '../model/index.js';
+import type { TableLayout } from '../model/index.js';
+import type { Problem } from './errors.js';
+import { columnHeading, findHeader, tableColumnOf, type HeaderVocabulary, type TableColumn } from './header.js';
+
+/**
+ * One cell as a reader saw it.
+ * - `text`: the cell's text (for a workbook number, its shortest round-trip form);
+ * - `amount`: set by the workbook reader for numeric cells, used instead of parsing `text`;
+ * - `address`: spreadsheet address (`F12`), workbooks only;
+ * - `mergedWith`: the address of the top-left cell of the merged range it belongs to;
+ * - `unreadable`: the reader has already reported a problem for this cell (e.g. a formula
+ *   with no cached result), so it is not parsed again.
+ */
+export interface GridCell {
+  readonly text: string;
+  readonly amount?: Amount;
+  readonly address?: string;
+  readonly mergedWith?: string;
+  readonly unreadable?: boolean;
+}
+
+/** One row of a file or sheet: its 1-based row number and its cells, left to right. */
+export interface GridRow {
+  readonly row: number;
+  readonly cells: readonly GridCell[];
+}
+
+/** Where a grid came from: the file as the user named it, and the sheet for workbooks. */
+export interface GridSource {
+  readonly file: string;
+  readonly sheet?: string;
+}
+
+/** How a reader wants rows checked. */
+export interface GridRules {
+  /** CSV only: report a row whose cell count differs from the header's (a ragged row). */
+  readonly checkWidth: boolean;
+}
+
+/** The line id that marks the stated total row (matched case-insensitively). */
+export const TOTAL_LINE_ID = 'TOTAL';
+
+/** Whether every cell of a row is blank (such rows are skipped wherever they are). */
+export function isBlankRow(row: GridRow): boolean {
+  return row.cells.every((cell) => cell.text.trim() === '' && cell.amount === undefined && !cell.unreadable);
+}
+
+/** The vocabulary of a table's header: `line`, `name` and the table's fields, all required. */
+export function tableVocabulary(layout: TableLayout): HeaderVocabulary<TableColumn> {
+  const allowed = new Set<TableColumn>(['line', 'name', ...layout.fields]);
+  return {
+    columnOf: (label) => {
+      const column = tableColumnOf(label);
+      return column !== undefined && allowed.has(column) ? column : undefined;
+    },
+    anchor: 'line',
+    required: ['line', 'name', ...layout.fields],
+    heading: columnHeading,
+  };
+}
+
+/**
+ * Build one table from its rows (£000 as published).
+ *
+ * Rules: the header is found by {@link findHeader}; rows above it are titles. Each later
+ * row is a line (`line` id, `name`, then every field of the layout) until the one row
+ * whose line id is `TOTAL`. Completely blank rows (only empty cells or only commas) are
+ * skipped anywhere. In a line every figure must be an amount (`parseAmount`): blank is an
+ * error ("is blank"), anything else not an amount is an error ("is not an amount"). In the
+ * TOTAL row a blank figure means "not stated" and is left out of `stated`. Line ids must be
+ * unique and non-blank; exactly one TOTAL row; no rows after it. The cross-table tables
+ * (`all-costs`, `all-savings`, which have `covers`) have only a TOTAL row. Cells with data
+ * under no heading, and merged cells in the data area, are errors.
+ *
+ * Returns the table when there were no problems; otherwise every problem found.
+ */
+export function buildTable(
+  layout: TableLayout,
+  rows: readonly GridRow[],
+  source: GridSource,
+  rules: GridRules,
+): { readonly table?: Table; readonly problems: readonly Problem[] } {
+  const place: GridSource = source.sheet === undefined ? { file: source.file } : { file: source.file, sheet: source.sheet };
+  const nonBlank = rows.filter((row) => !isBlankRow(row));
+  if (nonBlank.length === 0) return { problems: [{ ...place, message: rows.length === 0 ? 'file is empty' : 'has no rows (the file is blank)' }] };
+
+  const found = findHeader(
+    nonBlank.map((row) => ({ row: row.row, texts: row.cells.map((cell) => cell.text) })),
+    tableVocabulary(layout),
+    place,
+  );
+  const problems: Problem[] = [...found.problems];
+  const header = found.header;
+  if (!header || problems.length > 0) return { problems };
+
+  const headerWidth = nonBlank.find((row) => row.row === header.row)?.cells.length ?? 0;
+  const lineIndex = header.columns.get('line') ?? 0;
+  const nameIndex = header.columns.get('name') ?? 0;
+  const isCrossTable = layout.covers.length > 0;
+  const reportedMerges = new Set<string>();
+
+  const lines: Line[] = [];
+  const firstRowOfLine = new Map<string, number>();
+  let totalRow: number | undefined;
+  let stated: Partial<Record<Field, Amount>> = {};
+  let statedSources: Partial<Record<Field, SourceCell>> = {};
+
+  for (const gridRow of nonBlank) {
+    if (gridRow.row <= header.row) continue;
+    const at = { ...place, row: gridRow.row };
+    const cellAt = (index: number): GridCell => gridRow.cells[index] ?? { text: '' };
+
+    if (rules.checkWidth && gridRow.cells.length !== headerWidth) {
+      problems.push({ ...at, message: `row has ${gridRow.cells.length} cells, header has ${headerWidth}` });
+      if (cellAt(lineIndex).text.trim().toUpperCase() === TOTAL_LINE_ID) totalRow ??= gridRow.row;
+      continue;
+    }
+
+    // data under no heading
+    gridRow.cells.forEach((cell, index) => {
+      if (header.labelled.has(index)) return;
+      if (cell.text.trim() === '' && cell.amount === undefined) return;
+      problems.push({ ...at, text: cell.text, message: `is in a column with no heading (column ${index + 1})` });
+    });
+    // merged cells in the data area
+    for (const [column, index] of header.columns) {
+      const cell = cellAt(index);
+      if (cell.mergedWith === undefined || reportedMerges.has(cell.mergedWith)) continue;
+      reportedMerges.add(cell.mergedWith);
+      problems.push({ ...at, column: columnHeading(column), message: `cell ${cell.address ?? ''} is part of merged cells starting at ${cell.mergedWith}; unmerge them` });
+    }
+
+    const lineCell = cellAt(lineIndex);
+    const lineId = lineCell.text.trim();
+    if (totalRow !== undefined) {
+      if (lineId.toUpperCase() === TOTAL_LINE_ID) problems.push({ ...at, column: 'line', message: `second ${TOTAL_LINE_ID} row (first at row ${totalRow})` });
+      else problems.push({ ...at, column: 'line', text: lineId, message: `comes after the ${TOTAL_LINE_ID} row (row ${totalRow})` });
+      continue;
+    }
+    if (lineId === '') {
+      problems.push({ ...at, column: 'line', message: 'is blank' });
+      continue;
+    }
+    const isTotal = lineId.toUpperCase() === TOTAL_LINE_ID;
+    if (!isTotal) {
+      const first = firstRowOfLine.get(lineId);
+      if (first !== undefined) {
+        problems.push({ ...at, column: 'line', message: `duplicate line id ${JSON.stringify(lineId)} (first at row ${first})` });
+        continue;
+      }
+      firstRowOfLine.set(lineId, gridRow.row);
+      if (isCrossTable) {
+        problems.push({ ...at, column: 'line', text: lineId, message: `is a line, but table ${layout.id} has only a TOTAL row` });
+        continue;
+      }
+    }
+
+    const inputs: Partial<Record<Field, Amount>> = {};
+    const lineStated: Partial<Record<Field, Amount>> = {};
+    const sources: Partial<Record<Field, SourceCell>> = {};
+    for (const field of layout.fields) {
+      const index = header.columns.get(field) ?? 0;
+      const cell = cellAt(index);
+      // already reported: by the reader (unreadable) or above (merged)
+      if (cell.unreadable || cell.mergedWith !== undefined) continue;
+      const heading = columnHeading(field);
+      let value: Amount | undefined = cell.amount;
+      if (value === undefined) {
+        const parsed = parseAmount(cell.text);
+        if (parsed.kind === 'invalid') {
+          problems.push({ ...at, column: heading, text: cell.text, message: 'is not an amount' });
+          continue;
+        }
+        if (parsed.kind === 'blank') {
+          if (!isTotal) problems.push({ ...at, column: heading, message: 'is blank' });
+          continue;
+        }
+        value = parsed.value;
+      }
+      const sourceCell: SourceCell = {
+        ...place,
+        row: gridRow.row,
+        column: heading,
+        ...(cell.address !== undefined ? { cell: cell.address } : {}),
+      };
+      sources[field] = sourceCell;
+      if (isTotal || !INPUT_FIELDS.includes(field)) lineStated[field] = value;
+      else inputs[field] = value;
+    }
+
+    if (isTotal) {
+      totalRow = gridRow.row;
+      stated = lineStated;
+      statedSources = sources;
+      continue;
+    }
+    const name = cellAt(nameIndex).text.trim();
+    if (name === '') problems.push({ ...at, column: 'name', message: 'is blank' });
+    lines.push({ id: lineId, name, inputs, stated: lineStated, sources, row: gridRow.row });
+  }
+  if (totalRow === undefined) problems.push({ ...place, message: `no ${TOTAL_LINE_ID} row` });
+  if (problems.length > 0) return { problems };
+  return {
+    table: {
+      id: layout.id,
+      title: layout.title,
+      kind: layout.kind,
+      fields: layout.fields,
+      lines,
+      stated,
+      statedSources,
+      covers: layout.covers,
+      source: place,
+    },
+    problems,
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * Reading a dataset workbook (.xlsx): one sheet per table id plus an optional `headline`
+ * sheet. exceljs is imported only here, and lazily, so reading CSV never loads it.
+ */
+import { readFile } from 'node:fs/promises';
+import type { CellValue, Workbook, Worksheet } from 'exceljs';
+import { amountOf, type Amount } from '../money/index.js';
+import type { Problem } from './errors.js';
+import type { GridCell, GridRow, GridSource } from './table.js';
+
+/** Excel shows and keeps at most 15 significant digits of a number. */
+const EXCEL_SIGNIFICANT_DIGITS = 15;
+
+/**
+ * The exact amount of a numeric cell, or why there is none.
+ *
+ * Rule (so no floating-point noise enters): the cell's number is taken through its
+ * shortest round-trip decimal text (`Number.prototype.toString`), which for a number
+ * typed into Excel is the text Excel stored. It is accepted when it is a safe integer
+ * (|n| ≤ 2^53 − 1), or when that text has at most 15 significant digits (the most Excel
+ * ever displays). Otherwise (e.g. `0.30000000000000004` from a formula) it is refused:
+ * the officer should round it in the workbook or enter it as text.
+ */
+export function amountOfNumberCell(value: number): { readonly amount?: Amount; readonly message?: string } {
+  if (!Number.isFinite(value)) return { message: 'is not a finite number' };
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) return { message: 'is too large to be held exactly (more than 2^53)' };
+  const text = value.toString();
+  if (!Number.isSafeInteger(value)) {
+    const mantissa = text.replace(/^-/, '').replace(/e.*$/i, '').replace('.', '').replace(/^0+/, '');
+    if (mantissa.length > EXCEL_SIGNIFICANT_DIGITS) return { message: `has more than ${EXCEL_SIGNIFICANT_DIGITS} significant digits (floating-point noise); round it in the workbook or enter it as text` };
+  }
+  return { amount: amountOf(text) };
+}
+
+/** The plain text of a rich-text, hyperlink or shared-string value. */
+function textOf(value: CellValue): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((run) => run.text).join('');
+    if ('hyperlink' in value && 'text' in value) return textOf(value.text as CellValue);
+  }
+  return undefined;
+}
+
+/**
+ * One cell's value as a {@link GridCell}: numbers via {@link amountOfNumberCell}; strings,
+ * rich text and hyperlinks as their text (parsed later with `parseAmount`, so "(158)", "-",
+ * "1,234" work); formulas by their cached result (no cached result, or an error result such
+ * as `#REF!`, is a problem); error values are problems. Dates and booleans keep their text
+ * and so are "not an amount" where an amount is expected.
+ */
+function gridCellOf(value: CellValue, address: string, report: (text: string, message: string) => void): GridCell {
+  if (value === null || value === undefined) return { text: '', address };
+  if (typeof value === 'number') {
+    const converted = amountOfNumberCell(value);
+    if (converted.amount === undefined) {
+      report(value.toString(), converted.message ?? 'is not an amount');
+      return { text: value.toString(), address, unreadable: true };
+    }
+    return { text: value.toString(), amount: converted.amount, address };
+  }
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', address };
+  if (value instanceof Date) return { text: value.toISOString(), address };
+  const text = textOf(value);
+  if (text !== undefined) return { text, address };
+  if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
+    const formula = 'formula' in value ? value.formula : (value as { sharedFormula: string }).sharedFormula;
+    const result = (value as { result?: unknown }).result;
+    if (result === undefined || result === null) {
+      report(`=${formula}`, 'is a formula with no saved result (open the workbook in Excel and save it)');
+      return { text: '', address, unreadable: true };
+    }
+    if (typeof result === 'object' && result !== null && 'error' in result) {
+      report(`=${formula}`, `is a formula whose result is the error ${String((result as { error: unknown }).error)}`);
+      return { text: '', address, unreadable: true };
+    }
+    return gridCellOf(result as CellValue, address, report);
+  }
+  if (typeof value === 'object' && 'error' in value) {
+    report(String(value.error), 'is an error value');
+    return { text: '', address, unreadable: true };
+  }
+  report(JSON.stringify(value) ?? '', 'is a kind of cell fn-model cannot read');
+  return { text: '', address, unreadable: true };
+}
+
+/** The rows of a worksheet as {@link GridRow}s, with addresses and merge information. */
+export function worksheetRows(worksheet: Worksheet, source: GridSource): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
+  const problems: Problem[] = [];
+  const rows: GridRow[] = [];
+  const width = worksheet.columnCount;
+  for (let rowNumber = 1; rowNumber <= worksheet.rowCount; rowNumber += 1) {
+    const sheetRow = worksheet.getRow(rowNumber);
+    const cells: GridCell[] = [];
+    for (let columnNumber = 1; columnNumber <= width; columnNumber += 1) {
+      const cell = sheetRow.getCell(columnNumber);
+      const master = cell.isMerged ? cell.master.address : undefined;
+      // Only the top-left cell of a merged range holds a value; the others read as blank.
+      const value = master !== undefined && master !== cell.address ? null : cell.value;
+      const gridCell = gridCellOf(value, cell.address, (text, message) =>
+        problems.push({ ...source, row: rowNumber, text, message: `in cell ${cell.address} ${message}` }),
+      );
+      cells.push(master !== undefined ? { ...gridCell, mergedWith: master } : gridCell);
+    }
+    rows.push({ row: rowNumber, cells });
+  }
+  return { rows, problems };
+}
+
+/** An opened dataset workbook: find a sheet by name, case-insensitively. */
+export interface DatasetWorkbook {
+  readonly sheet: (name: string) => Worksheet | undefined;
+}
+
+/**
+ * Open an .xlsx file. `file` is the path as the user gave it (for messages).
+ * A file that is not a zip, or a zip that is not a workbook, is one problem
+ * `"is not an .xlsx workbook"`; exceljs's own errors are not shown.
+ */
+export async function openWorkbook(path: string, file: string): Promise<{ readonly workbook?: DatasetWorkbook; readonly problems: readonly Problem[] }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return { problems: [{ file, message: code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? String(error)})` }] };
+  }
+  const notWorkbook = { problems: [{ file, message: 'is not an .xlsx workbook' }] };
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return notWorkbook;
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook: Workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return notWorkbook;
+  }
+  if (workbook.worksheets.length === 0) return notWorkbook;
+  return {
+    workbook: { sheet: (name) => workbook.worksheets.find((worksheet) => worksheet.name.toLowerCase() === name.toLowerCase()) },
+    problems: [],
+  };
+}
