@@ -98,3 +98,14 @@ describe('exit codes', () => {
     expect(result.stderr).toMatch(/^fn-model: option '--format <format>' argument 'pdf' is invalid/);
   });
 });
+
+describe('the bundled workbook gives the same report as the bundled CSVs', () => {
+  it('same tables, totals, discrepancies and headline; sources name the sheet and cell', () => {
+    const strip = (text: string) => JSON.parse(text, (key, value) => (key === 'source' || key === 'dataset' ? undefined : value));
+    const fromCsv = runCli(['variance', '--format', 'json']);
+    const fromXlsx = runCli(['variance', '--format', 'json', '--data', 'data/march-2021.xlsx']);
+    expect(fromXlsx.status).toBe(0);
+    expect(strip(fromXlsx.stdout)).toEqual(strip(fromCsv.stdout));
+    expect(JSON.parse(fromXlsx.stdout).discrepancies[0].source).toEqual({ file: 'data/march-2021.xlsx', sheet: 'brp-savings', row: 6, column: 'variance', cell: 'H6' });
+  });
+});
