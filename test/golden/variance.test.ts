@@ -109,3 +109,20 @@ describe('the bundled workbook gives the same report as the bundled CSVs', () =>
     expect(JSON.parse(fromXlsx.stdout).discrepancies[0].source).toEqual({ file: 'data/march-2021.xlsx', sheet: 'brp-savings', row: 6, column: 'variance', cell: 'H6' });
   });
 });
+
+describe('the bundled dataset is found relative to the installed package, not the current folder', () => {
+  it('runs from any folder and names the dataset by its full path there', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'fn-model-cwd-'));
+    try {
+      const result = runCli(['variance', '--format', 'json'], { cwd: elsewhere });
+      expect(result.status).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(report.dataset.path).toBe(join(ROOT, 'data', 'march-2021'));
+      expect(report.combined).toEqual({ computed: '908', published: '888' });
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
