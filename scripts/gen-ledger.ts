@@ -103,7 +103,10 @@ async function main(): Promise<void> {
     const costCentre = which < 2 ? pick(unmapped) : which < 12 ? pick(fn) : which < 30 ? pick(allBrr) : pick(allDirectorates);
     const kind = uniformInt(rng, 0, 99);
     const isIncome = kind < 15;
-    const account = isIncome ? pick(income) : kind < 45 ? pick(staff) : pick(spend);
+    // Each cost centre books to its own few dozen accounts, as budgets are set up.
+    const centre = costCentre.charCodeAt(2) * 31 + costCentre.charCodeAt(4) * 7 + costCentre.charCodeAt(3);
+    const own = (list: readonly string[], width: number): string => list[(centre + uniformInt(rng, 0, width - 1) * 5) % list.length]!;
+    const account = isIncome ? own(income, 6) : kind < 45 ? own(staff, 8) : own(spend, 20);
     const date = new Date(start + uniformInt(rng, 0, days - 1) * 86_400_000).toISOString().slice(0, 10);
     const magnitude = uniformInt(rng, 0, 4);
     const pence = BigInt(uniformInt(rng, 1, 10 ** (magnitude + 3)));

@@ -7,7 +7,10 @@ import { readLedgerActuals, DEFAULT_MAX_ERRORS } from '../ledger/read.js';
 import { readLedgerMap } from '../ledger/map.js';
 import { createProgress } from '../io/progress.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { ACTUALS_FORMATS, type ActualsFormat, renderActuals } from '../render/actuals.js';
+import type { ActualsFormat } from '../render/actuals.js';
+
+/** The output formats (kept here so the renderers, and cli-table3, load only when used). */
+const ACTUALS_FORMATS: readonly ActualsFormat[] = ['table', 'json', 'csv'];
 
 const HELP = `
 Reads the ledger as a stream (any size), finds its columns by heading (posting date,
@@ -72,6 +75,7 @@ export function registerActuals(program: Command): void {
       } finally {
         progress.done();
       }
+      const { renderActuals } = await import('../render/actuals.js');
       const text = renderActuals(actuals, options.format);
       if (options.output !== undefined) await writeFileAtomic(options.output, text);
       else process.stdout.write(text);
