@@ -1,20 +1,20 @@
-// `npm run bench`: runs every benchmark module in bench/ (each exports `run()`), in name
-// order, or only those named on the command line: `npm run bench -- variance-startup`.
-// Ratios are measured side by side in one run; the machine is shared and noisy, so
-// compare ratios, not absolute times.
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// `npm run bench`: runs every benchmark below (each module exports `run()`), or only those
+// named on the command line: `npm run bench -- variance-startup ledger`.
+// Ratios are measured side by side within each benchmark; the machine is shared and
+// noisy, so compare ratios, not absolute times. Add a new benchmark to BENCHES.
+const BENCHES = {
+  'variance-startup': () => import('./variance-startup.mjs'),
+  ledger: () => import('./ledger.mjs'),
+};
 
-const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
-const modules = readdirSync(here)
-  .filter((name) => name.endsWith('.mjs') && name !== 'run.mjs')
-  .filter((name) => wanted.length === 0 || wanted.includes(name.replace(/\.mjs$/, '')))
-  .sort();
-for (const name of modules) {
-  const module = await import(pathToFileURL(join(here, name)).href);
-  if (typeof module.run !== 'function') continue;
-  console.log(`\n## ${name.replace(/\.mjs$/, '')}\n`);
-  await module.run();
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, load] of Object.entries(BENCHES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n## ${name}\n`);
+  await (await load()).run();
 }

@@ -1,39 +1,44 @@
 /**
- * Atomic file output: never half a report. Data is written to a temporary file in the
- * target's own directory (so the rename cannot cross file systems), fsynced, then
- * renamed over the target; on any failure the temporary file is removed and the
- * previous target, if any, is untouched.
+ * Writing output files so a reader never sees half a file: write a temporary file in
+ * the same directory, flush it to disk, then rename it over the target.
  */
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
-/** The prefix of fn-model's temporary files (`.fn-model-tmp-<name>-<random>`), for clean-up and tests. */
+/** The prefix of fn-model's temporary files (`.fn-model-tmp-<name>-<pid>-<random>`). */
 export const TEMP_PREFIX = '.fn-model-tmp-';
 
-/** The temporary path used while writing `target`. */
-export function temporaryPathFor(target: string): string {
-  return join(dirname(target), `${TEMP_PREFIX}${basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
-}
-
 /**
- * Write `data` to `path` atomically (temp file in the same directory + fsync + rename).
- * @throws the underlying fs error (ENOENT for a missing directory, EACCES, …) after
- *   removing the temporary file.
+ * Write `data` to `path` atomically: a temp file `.fn-model-tmp-<name>-<random>` beside
+ * it is written, fsync'd and renamed onto `path` (then the directory is fsync'd where the
+ * platform allows). On failure the temp file is removed and `path` is untouched.
+ * @throws the file system's error (e.g. ENOENT for a missing directory, EACCES).
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = temporaryPathFor(path);
-  let handle;
+  const directory = dirname(path);
+  const temporary = join(directory, `${TEMP_PREFIX}${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const handle = await open(temporary, 'wx', 0o644);
   try {
-    handle = await open(temporary, 'wx', 0o644);
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, path);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(temporary, { force: true }).catch(() => undefined);
+    await unlink(temporary).catch(() => undefined);
     throw error;
+  }
+  try {
+    const folder = await open(directory, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  } catch {
+    // Some platforms cannot fsync a directory; the rename itself is still atomic.
   }
 }

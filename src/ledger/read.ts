@@ -1,0 +1,378 @@
+/**
+ * Reading a general-ledger export into actuals: the streaming hot loop.
+ *
+ * Each record is checked (field count, posting date, amount) and its amount added, in
+ * integer pence, to the running total of its (cost centre, account) pair. Pairs are
+ * found by hashing the code bytes, so a row makes no strings; the map is consulted once
+ * per distinct pair. Memory is bounded by the chunk buffer and the number of distinct
+ * pairs, not by the number of rows.
+ */
+import { parsePence, type Pence, PenceTotals, subtractPence } from '../money/index.js';
+import { type CodeTotal, type LedgerActuals, summariseActuals } from './actuals.js';
+import { type LedgerProblem, LedgerError } from './errors.js';
+import { findLedgerColumns, type LedgerColumns } from './header.js';
+import { type LedgerMap, type MapRule, type MapTarget, resolveLine, rulesForCostCentre } from './map.js';
+import { type CsvRecord, fieldText, recordTexts, scanCsvFile } from './scanner.js';
+
+/** How to read a ledger. */
+export interface ReadLedgerOptions {
+  /** The ledger path as the user gave it, for messages (defaults to the path read). */
+  readonly file?: string;
+  /** Stop after collecting this many problems (default 10; at least 1). */
+  readonly maxErrors?: number;
+  /** Treat each unmapped (cost centre, account) pair as a problem, located at its first row. */
+  readonly strict?: boolean;
+  /** Called after each chunk with rows read so far and bytes read so far. */
+  readonly onProgress?: (rows: number, bytes: number) => void;
+  /** Bytes per read (default 1 MiB). */
+  readonly chunkBytes?: number;
+}
+
+/** Default for {@link ReadLedgerOptions.maxErrors}. */
+export const DEFAULT_MAX_ERRORS = 10;
+
+const SPACE = 32;
+const DASH = 45;
+const SLASH = 47;
+const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digitsAt(bytes: Uint8Array, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * A posting date as the number YYYYMMDD, or -1 when it is not a real date.
+ * Accepts `YYYY-MM-DD` and `DD/MM/YYYY` (day and month may be one digit), spaces around.
+ */
+export function postingDay(bytes: Uint8Array, start: number, end: number): number {
+  while (start < end && bytes[start] === SPACE) start++;
+  while (end > start && bytes[end - 1] === SPACE) end--;
+  let year: number;
+  let month: number;
+  let day: number;
+  const length = end - start;
+  if (length === 10 && bytes[start + 4] === DASH && bytes[start + 7] === DASH) {
+    year = digitsAt(bytes, start, 4);
+    month = digitsAt(bytes, start + 5, 2);
+    day = digitsAt(bytes, start + 8, 2);
+  } else if (length >= 8 && length <= 10) {
+    const firstSlash = bytes[start + 1] === SLASH ? start + 1 : bytes[start + 2] === SLASH ? start + 2 : -1;
+    if (firstSlash === -1) return -1;
+    const secondSlash = bytes[firstSlash + 2] === SLASH ? firstSlash + 2 : bytes[firstSlash + 3] === SLASH ? firstSlash + 3 : -1;
+    if (secondSlash === -1 || end - secondSlash !== 5) return -1;
+    day = digitsAt(bytes, start, firstSlash - start);
+    month = digitsAt(bytes, firstSlash + 1, secondSlash - firstSlash - 1);
+    year = digitsAt(bytes, secondSlash + 1, 4);
+  } else return -1;
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return -1;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > DAYS_IN_MONTH[month]! || (month === 2 && day === 29 && !leap)) return -1;
+  return year * 10000 + month * 100 + day;
+}
+
+function dayText(day: number): string | undefined {
+  if (day < 0) return undefined;
+  const text = String(day);
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+}
+
+/**
+ * Codes of one kind (cost centres, or accounts) numbered 0, 1, 2, … in order of first
+ * sight, found by hashing their bytes: the hot loop makes no strings. Small (hundreds
+ * of codes), so it stays in cache.
+ */
+class CodeNumbers {
+  private table = new Int32Array(1 << 10); // code number + 1; 0 = empty
+  private mask = (1 << 10) - 1;
+  private keys = new Uint8Array(1 << 14);
+  private used = 0;
+  /** Per code: [hash, start, length] in {@link keys}. */
+  private info = new Int32Array(3 * 256);
+  private count = 0;
+
+  /** The number of the code in `bytes[start, end)`, or -1 when not seen yet. */
+  find(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const length = end - start;
+    let at = hash & this.mask;
+    for (;;) {
+      const entry = this.table[at]!;
+      if (entry === 0) return -1;
+      const code = entry - 1;
+      const base = code * 3;
+      if (this.info[base] === hash && this.info[base + 2] === length) {
+        const keys = this.keys;
+        let k = this.info[base + 1]!;
+        let i = start;
+        while (i < end && keys[k] === bytes[i]) {
+          i++;
+          k++;
+        }
+        if (i === end) return code;
+      }
+      at = (at + 1) & this.mask;
+    }
+  }
+
+  /** Number a new code (call after {@link find} returned -1). */
+  add(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    const code = this.count++;
+    const length = end - start;
+    if (this.used + length > this.keys.length) {
+      const bigger = new Uint8Array(Math.max(this.keys.length * 2, this.used + length));
+      bigger.set(this.keys);
+      this.keys = bigger;
+    }
+    this.keys.set(bytes.subarray(start, end), this.used);
+    if ((code + 1) * 3 > this.info.length) {
+      const bigger = new Int32Array(this.info.length * 2);
+      bigger.set(this.info);
+      this.info = bigger;
+    }
+    this.info[code * 3] = hash;
+    this.info[code * 3 + 1] = this.used;
+    this.info[code * 3 + 2] = length;
+    this.used += length;
+    if (this.count * 2 > this.table.length) {
+      this.table = new Int32Array(this.table.length * 2);
+      this.mask = this.table.length - 1;
+      for (let other = 0; other < this.count; other++) this.place(other);
+    } else this.place(code);
+    return code;
+  }
+
+  private place(code: number): void {
+    let at = this.info[code * 3]! & this.mask;
+    while (this.table[at] !== 0) at = (at + 1) & this.mask;
+    this.table[at] = code + 1;
+  }
+}
+
+/** FNV-1a over `bytes[start, end)`. */
+function codeHash(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash | 0;
+}
+
+/**
+ * Pair numbers for (cost centre number, account number): an open-addressing table of
+ * interleaved [cost centre + 1, account, pair] cells, so a lookup touches one cache line.
+ */
+class PairNumbers {
+  private cells = new Int32Array(3 * (1 << 12));
+  private mask = (1 << 12) - 1;
+  private count = 0;
+
+  /** The pair number, or -1 when the pair is new. */
+  find(costCentre: number, account: number): number {
+    const cells = this.cells;
+    let at = (Math.imul(costCentre, 0x9e3779b1) ^ Math.imul(account, 0x85ebca6b)) & this.mask;
+    for (;;) {
+      const base = at * 3;
+      const stored = cells[base]!;
+      if (stored === 0) return -1;
+      if (stored === costCentre + 1 && cells[base + 1] === account) return cells[base + 2]!;
+      at = (at + 1) & this.mask;
+    }
+  }
+
+  /** Number a new pair (call after {@link find} returned -1). */
+  add(costCentre: number, account: number): number {
+    const pair = this.count++;
+    if (this.count * 2 > this.mask + 1) {
+      const old = this.cells;
+      this.cells = new Int32Array(old.length * 2);
+      this.mask = this.mask * 2 + 1;
+      for (let base = 0; base < old.length; base += 3) if (old[base] !== 0) this.place(old[base]! - 1, old[base + 1]!, old[base + 2]!);
+    }
+    this.place(costCentre, account, pair);
+    return pair;
+  }
+
+  private place(costCentre: number, account: number, pair: number): void {
+    let at = (Math.imul(costCentre, 0x9e3779b1) ^ Math.imul(account, 0x85ebca6b)) & this.mask;
+    while (this.cells[at * 3] !== 0) at = (at + 1) & this.mask;
+    this.cells[at * 3] = costCentre + 1;
+    this.cells[at * 3 + 1] = account;
+    this.cells[at * 3 + 2] = pair;
+  }
+}
+
+/**
+ * Stream a ledger file and total it per table line through `map`.
+ * Every data row is either summed into a mapped line or into the unmapped account.
+ * @throws LedgerError with every located problem found (bad amount, bad date, ragged
+ *   row, quoting, missing column; unmapped pairs under `strict`), up to `maxErrors`.
+ */
+export async function readLedgerActuals(path: string, map: LedgerMap, options: ReadLedgerOptions = {}): Promise<LedgerActuals> {
+  const file = options.file ?? path;
+  const maxErrors = Math.max(1, options.maxErrors ?? DEFAULT_MAX_ERRORS);
+  const strict = options.strict ?? false;
+  const problems: LedgerProblem[] = [];
+  let columns: LedgerColumns | undefined;
+  let rows = 0;
+  let emptyLines = 0;
+  let firstDay = 99999999;
+  let lastDay = -1;
+  const costCentreNumbers = new CodeNumbers();
+  const accountNumbers = new CodeNumbers();
+  const costCentreTexts: string[] = [];
+  const accountTexts: string[] = [];
+  const pairNumbers = new PairNumbers();
+  const totals = new PenceTotals();
+  let pairRows = new Int32Array(1024);
+  const pairFirstRow: number[] = [];
+  const pairCodes: { costCentre: number; account: number; target: MapTarget | undefined }[] = [];
+  const rulesByCostCentre: MapRule[][] = [];
+
+  const complain = (problem: LedgerProblem): boolean => {
+    problems.push(problem);
+    return problems.length < maxErrors;
+  };
+
+  /** Number a code from its field, decoding and unescaping only the first time it is seen. */
+  const codeNumber = (record: CsvRecord, column: number, numbers: CodeNumbers, texts: string[]): number => {
+    let bytes: Uint8Array = record.bytes;
+    let start = record.starts[column]!;
+    let end = record.ends[column]!;
+    if (record.escaped[column]) {
+      bytes = Buffer.from(fieldText(record, column));
+      start = 0;
+      end = bytes.length;
+    }
+    const hash = codeHash(bytes, start, end);
+    const found = numbers.find(bytes, start, end, hash);
+    if (found >= 0) return found;
+    texts.push(fieldText(record, column).trim());
+    return numbers.add(bytes, start, end, hash);
+  };
+
+  const newPair = (record: CsvRecord, costCentre: number, account: number): number => {
+    const pair = pairNumbers.add(costCentre, account);
+    const costCentreText = costCentreTexts[costCentre]!;
+    const accountText = accountTexts[account]!;
+    let rules = rulesByCostCentre[costCentre];
+    if (rules === undefined) {
+      rules = rulesForCostCentre(map, costCentreText);
+      rulesByCostCentre[costCentre] = rules;
+    }
+    let target: MapTarget | undefined;
+    try {
+      target = resolveLine({ file: map.file, rules }, costCentreText, accountText, file, record.line);
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      for (const problem of error.problems) complain(problem);
+    }
+    pairCodes.push({ costCentre, account, target });
+    if (pair >= pairRows.length) {
+      const bigger = new Int32Array(pairRows.length * 2);
+      bigger.set(pairRows);
+      pairRows = bigger;
+    }
+    pairFirstRow.push(record.line);
+    if (target === undefined && strict) {
+      complain({ file, row: record.line, message: `cost centre "${costCentreText}" account "${accountText}" is not in the map ${map.file} (--strict)` });
+    }
+    return pair;
+  };
+
+  const onRecord = (record: CsvRecord): boolean => {
+    const cols = columns;
+    if (cols === undefined) {
+      columns = findLedgerColumns(recordTexts(record), file);
+      return true;
+    }
+    const bytes = record.bytes;
+    const starts = record.starts;
+    const ends = record.ends;
+    if (record.fieldCount !== cols.width) {
+      if (record.fieldCount === 1 && starts[0] === ends[0] && !record.quoted[0]) {
+        emptyLines++;
+        return true;
+      }
+      return complain({ file, row: record.line, message: `has ${record.fieldCount} fields but the header has ${cols.width}` });
+    }
+    let ok = true;
+    const day = postingDay(bytes, starts[cols.postingDate]!, ends[cols.postingDate]!);
+    if (day < 0) {
+      const text = fieldText(record, cols.postingDate);
+      ok = false;
+      const more = complain({
+        file,
+        row: record.line,
+        column: cols.headings[cols.postingDate]!,
+        ...(text.trim() === '' ? { message: 'is blank; every row needs a posting date' } : { text, message: 'is not a date (expected YYYY-MM-DD or DD/MM/YYYY)' }),
+      });
+      if (!more) return false;
+    } else {
+      if (day < firstDay) firstDay = day;
+      if (day > lastDay) lastDay = day;
+    }
+    let amount: Pence | undefined | null;
+    if (cols.amount.kind === 'signed') {
+      const column = cols.amount.column;
+      amount = parsePence(bytes, starts[column]!, ends[column]!);
+      if (amount === undefined || amount === null) {
+        const text = fieldText(record, column);
+        return complain({
+          file,
+          row: record.line,
+          column: cols.headings[column]!,
+          ...(amount === null ? { message: 'is blank; every row needs an amount' } : { text, message: 'is not an amount' }),
+        });
+      }
+    } else {
+      const { debit, credit } = cols.amount;
+      const debitPence = parsePence(bytes, starts[debit]!, ends[debit]!);
+      const creditPence = parsePence(bytes, starts[credit]!, ends[credit]!);
+      if (debitPence === undefined) return complain({ file, row: record.line, column: cols.headings[debit]!, text: fieldText(record, debit), message: 'is not an amount' });
+      if (creditPence === undefined) return complain({ file, row: record.line, column: cols.headings[credit]!, text: fieldText(record, credit), message: 'is not an amount' });
+      if (debitPence === null && creditPence === null) {
+        return complain({ file, row: record.line, message: `has neither a debit nor a credit (columns "${cols.headings[debit]}" and "${cols.headings[credit]}" are blank)` });
+      }
+      amount = subtractPence(debitPence ?? 0n, creditPence ?? 0n);
+    }
+    if (!ok) return true;
+    const costCentre = codeNumber(record, cols.costCentre, costCentreNumbers, costCentreTexts);
+    const account = codeNumber(record, cols.account, accountNumbers, accountTexts);
+    let pair = pairNumbers.find(costCentre, account);
+    if (pair < 0) {
+      pair = newPair(record, costCentre, account);
+      if (problems.length >= maxErrors) return false;
+    }
+    totals.add(pair, amount);
+    pairRows[pair]!++;
+    rows++;
+    return true;
+  };
+
+  const summary = await scanCsvFile(
+    path,
+    {
+      file,
+      ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
+      onChunk: (bytesRead) => options.onProgress?.(rows, bytesRead),
+      onMalformed: (problem) => {
+        problems.push(problem);
+      },
+    },
+    onRecord,
+  );
+  if (columns === undefined && problems.length === 0) problems.push({ file, row: 1, message: 'is empty; a ledger needs a header row' });
+  if (problems.length > 0) throw new LedgerError(problems, summary.stopped && problems.length >= maxErrors, maxErrors);
+  const codes: CodeTotal[] = pairCodes.map((code, pair) => ({
+    costCentre: costCentreTexts[code.costCentre]!,
+    account: accountTexts[code.account]!,
+    rows: pairRows[pair]!,
+    amount: totals.get(pair),
+    firstRow: pairFirstRow[pair]!,
+    target: code.target,
+  }));
+  return summariseActuals(codes, map, { file, emptyLines, firstPosting: dayText(lastDay < 0 ? -1 : firstDay), lastPosting: dayText(lastDay) });
+}

@@ -1,0 +1,350 @@
+/**
+ * A streaming, byte-level CSV scanner for large ledger exports.
+ *
+ * Reads the file in fixed-size chunks into one reusable buffer and reports each record
+ * as field offsets into that buffer, so the reader can parse amounts and codes straight
+ * from bytes without making a string per cell. Follows RFC 4180 as spreadsheets write it:
+ * - fields separated by `,`, records ended by LF or CRLF (a lone CR is field text);
+ * - a field may be quoted with `"`; inside quotes `""` is one `"`, and commas, CR and LF
+ *   are text (so a record can span lines);
+ * - a UTF-8 byte-order mark at the start of the file is skipped;
+ * - the last record need not end with a newline.
+ * A quote inside an unquoted field, text after a closing quote, or a quote still open at
+ * the end of the file is a located problem, never guessed around.
+ *
+ * Memory is the chunk buffer plus the longest record, whatever the file's size.
+ */
+import { open } from 'node:fs/promises';
+import { type LedgerProblem, LedgerError } from './errors.js';
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/**
+ * One record, as offsets into the scanner's buffer. Valid only during the callback that
+ * receives it: the buffer and arrays are reused for the next record.
+ */
+export interface CsvRecord {
+  /** The bytes the offsets index. */
+  readonly bytes: Buffer;
+  /** Number of fields in this record (an empty line is one empty field). */
+  readonly fieldCount: number;
+  /** Start offset of each field's text (inside the quotes for a quoted field). */
+  readonly starts: Int32Array;
+  /** End offset (exclusive) of each field's text. */
+  readonly ends: Int32Array;
+  /** 1 where a quoted field contains `""` escapes, so its bytes need unescaping. */
+  readonly escaped: Uint8Array;
+  /** 1 where the field was quoted. */
+  readonly quoted: Uint8Array;
+  /** 1-based line of the file on which the record starts. */
+  readonly line: number;
+}
+
+/** What a scan saw. */
+export interface ScanSummary {
+  /** Records reported (including the header and any empty lines). */
+  readonly records: number;
+  /** Bytes read from the file (including any byte-order mark). */
+  readonly bytes: number;
+  /** Whether the callback stopped the scan before the end of the file. */
+  readonly stopped: boolean;
+}
+
+/** How to scan. */
+export interface ScanOptions {
+  /** The path as the user gave it, for problem locations. */
+  readonly file: string;
+  /** Bytes to read per chunk (default 1 MiB). The buffer grows only for a longer record. */
+  readonly chunkBytes?: number;
+  /** Called after each chunk is read with the bytes read so far (for progress). */
+  readonly onChunk?: (bytesRead: number) => void;
+  /**
+   * Called with a quoting problem, after which scanning stops. When absent the scan
+   * throws a {@link LedgerError} carrying the problem.
+   */
+  readonly onMalformed?: (problem: LedgerProblem) => void;
+}
+
+/** A record callback: return `false` to stop scanning. */
+export type RecordHandler = (record: CsvRecord) => boolean | void;
+
+interface MutableRecord {
+  bytes: Buffer;
+  fieldCount: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  escaped: Uint8Array;
+  quoted: Uint8Array;
+  line: number;
+}
+
+/** Scanner state carried between chunks. */
+interface ScanState {
+  line: number;
+  records: number;
+  stopped: boolean;
+  malformed: LedgerProblem | undefined;
+  readonly record: MutableRecord;
+  readonly file: string;
+}
+
+function newState(file: string): ScanState {
+  return {
+    line: 1,
+    records: 0,
+    stopped: false,
+    malformed: undefined,
+    file,
+    record: {
+      bytes: Buffer.alloc(0),
+      fieldCount: 0,
+      starts: new Int32Array(64),
+      ends: new Int32Array(64),
+      escaped: new Uint8Array(64),
+      quoted: new Uint8Array(64),
+      line: 1,
+    },
+  };
+}
+
+function growFields(record: MutableRecord): void {
+  const size = record.starts.length * 2;
+  const starts = new Int32Array(size);
+  starts.set(record.starts);
+  const ends = new Int32Array(size);
+  ends.set(record.ends);
+  const escaped = new Uint8Array(size);
+  escaped.set(record.escaped);
+  const quoted = new Uint8Array(size);
+  quoted.set(record.quoted);
+  record.starts = starts;
+  record.ends = ends;
+  record.escaped = escaped;
+  record.quoted = quoted;
+}
+
+function countLineFeeds(data: Buffer, from: number, to: number): number {
+  let count = 0;
+  let at = data.indexOf(LF, from);
+  while (at !== -1 && at < to) {
+    count++;
+    at = data.indexOf(LF, at + 1);
+  }
+  return count;
+}
+
+/**
+ * Scan the complete records in `data` from `from`, calling `onRecord` for each.
+ * When `atEnd` is false a record that runs off the end of `data` is left unread.
+ * @returns the offset of the first byte not consumed.
+ */
+function scanRecords(state: ScanState, data: Buffer, from: number, atEnd: boolean, onRecord: RecordHandler): number {
+  const record = state.record;
+  record.bytes = data;
+  const length = data.length;
+  let pos = from;
+  records: while (pos < length) {
+    let i = pos;
+    let fields = 0;
+    let extraLines = 0;
+    let starts = record.starts;
+    let ends = record.ends;
+    let escaped = record.escaped;
+    let quoted = record.quoted;
+    for (;;) {
+      if (fields === starts.length) {
+        growFields(record);
+        starts = record.starts;
+        ends = record.ends;
+        escaped = record.escaped;
+        quoted = record.quoted;
+      }
+      if (i < length && data[i] === QUOTE) {
+        // Quoted field: find the closing quote, stepping over "" escapes.
+        let search = i + 1;
+        let hasEscape = 0;
+        let close: number;
+        for (;;) {
+          close = data.indexOf(QUOTE, search);
+          if (close === -1) {
+            if (!atEnd) return pos;
+            state.malformed = { file: state.file, row: state.line, message: 'has a quoted field that is not closed before the end of the file' };
+            return length;
+          }
+          if (close + 1 < length && data[close + 1] === QUOTE) {
+            hasEscape = 1;
+            search = close + 2;
+            continue;
+          }
+          if (close + 1 === length && !atEnd) return pos;
+          break;
+        }
+        extraLines += countLineFeeds(data, i + 1, close);
+        starts[fields] = i + 1;
+        ends[fields] = close;
+        escaped[fields] = hasEscape;
+        quoted[fields] = 1;
+        fields++;
+        const after = close + 1;
+        if (after === length) {
+          pos = length;
+          break;
+        }
+        const c = data[after];
+        if (c === COMMA) {
+          i = after + 1;
+          continue;
+        }
+        if (c === LF) {
+          pos = after + 1;
+          break;
+        }
+        if (c === CR) {
+          if (after + 1 === length) {
+            if (!atEnd) return pos;
+            pos = length;
+            break;
+          }
+          if (data[after + 1] === LF) {
+            pos = after + 2;
+            break;
+          }
+        }
+        state.malformed = {
+          file: state.file,
+          row: state.line + extraLines,
+          message: 'has text after the closing quote of a quoted field (a quote inside a field must be doubled: "")',
+        };
+        return length;
+      }
+      // Unquoted field: runs to the next comma or line feed.
+      let j = i;
+      let c = 0;
+      while (j < length) {
+        c = data[j]!;
+        if (c === COMMA || c === LF || c === QUOTE) break;
+        j++;
+      }
+      if (j === length) {
+        if (!atEnd) return pos;
+        starts[fields] = i;
+        ends[fields] = j > i && data[j - 1] === CR ? j - 1 : j;
+        escaped[fields] = 0;
+        quoted[fields] = 0;
+        fields++;
+        pos = length;
+        break;
+      }
+      if (c === QUOTE) {
+        state.malformed = {
+          file: state.file,
+          row: state.line + extraLines,
+          message: 'has a quote (") inside an unquoted field; quote the whole field and double the quote ("")',
+        };
+        return length;
+      }
+      starts[fields] = i;
+      ends[fields] = c === LF && j > i && data[j - 1] === CR ? j - 1 : j;
+      escaped[fields] = 0;
+      quoted[fields] = 0;
+      fields++;
+      if (c === COMMA) {
+        i = j + 1;
+        continue;
+      }
+      pos = j + 1;
+      break;
+    }
+    record.fieldCount = fields;
+    record.line = state.line;
+    state.records++;
+    state.line += extraLines + 1;
+    if (onRecord(record) === false) {
+      state.stopped = true;
+      return pos;
+    }
+  }
+  return pos;
+}
+
+function finish(state: ScanState, bytes: number, options: Pick<ScanOptions, 'onMalformed'>): ScanSummary {
+  if (state.malformed) {
+    if (options.onMalformed) options.onMalformed(state.malformed);
+    else throw new LedgerError([state.malformed]);
+  }
+  return { records: state.records, bytes, stopped: state.stopped || state.malformed !== undefined };
+}
+
+function bomLength(data: Buffer): number {
+  return data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+}
+
+/**
+ * Stream a CSV file record by record. Memory stays at one chunk plus the longest record.
+ * @throws LedgerError for a quoting problem when `options.onMalformed` is absent;
+ *   the file system's error when the file cannot be read.
+ */
+export async function scanCsvFile(path: string, options: ScanOptions, onRecord: RecordHandler): Promise<ScanSummary> {
+  const chunkBytes = options.chunkBytes ?? 1 << 20;
+  const handle = await open(path, 'r');
+  const state = newState(options.file);
+  let buffer = Buffer.allocUnsafe(chunkBytes * 2);
+  let filled = 0; // bytes in buffer not yet consumed, from offset 0
+  let bytesRead = 0;
+  let first = true;
+  try {
+    for (;;) {
+      if (buffer.length - filled < chunkBytes) {
+        const bigger = Buffer.allocUnsafe(Math.max(buffer.length * 2, filled + chunkBytes));
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const { bytesRead: got } = await handle.read(buffer, filled, chunkBytes, null);
+      bytesRead += got;
+      filled += got;
+      options.onChunk?.(bytesRead);
+      const atEnd = got === 0;
+      const data = buffer.subarray(0, filled);
+      let from = 0;
+      if (first) {
+        if (!atEnd && filled < 3) continue;
+        from = bomLength(data);
+        first = false;
+      }
+      const consumed = scanRecords(state, data, from, atEnd, onRecord);
+      if (atEnd || state.stopped || state.malformed) break;
+      buffer.copy(buffer, 0, consumed, filled);
+      filled -= consumed;
+    }
+  } finally {
+    await handle.close();
+  }
+  return finish(state, bytesRead, options);
+}
+
+/**
+ * Scan CSV held in memory (a whole file's bytes), with the same rules as {@link scanCsvFile}.
+ * @throws LedgerError for a quoting problem when `options.onMalformed` is absent.
+ */
+export function scanCsvBytes(bytes: Uint8Array, options: Pick<ScanOptions, 'file' | 'onMalformed'>, onRecord: RecordHandler): ScanSummary {
+  const data = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const state = newState(options.file);
+  scanRecords(state, data, bomLength(data), true, onRecord);
+  return finish(state, data.length, options);
+}
+
+/** The text of field `index` of a record, decoded as UTF-8 with `""` unescaped. */
+export function fieldText(record: CsvRecord, index: number): string {
+  const text = record.bytes.toString('utf8', record.starts[index], record.ends[index]);
+  return record.escaped[index] ? text.replaceAll('""', '"') : text;
+}
+
+/** Every field of a record as text (for headers, messages and tests; not the hot loop). */
+export function recordTexts(record: CsvRecord): string[] {
+  const texts: string[] = [];
+  for (let index = 0; index < record.fieldCount; index++) texts.push(fieldText(record, index));
+  return texts;
+}

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempFile } from './helpers.js';
+
+const MAP = 'test/ledger/fixtures/small-map.csv';
+const HEADER = 'Posting Date,Cost Centre,Account,Description,Amount\n';
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync('node', ['dist/src/ledger/cli-entry.js', 'actuals', ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  const built = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(built.stdout + built.stderr);
+}, 120_000);
+
+describe('fn-model actuals: each bad-row class is located, exit 2', () => {
+  const cases: [string, string, string][] = [
+    ['bad amount', '2020-04-01,C1000,1010,x,12.3.4\n', 'bad.csv:2: column "Amount": "12.3.4" is not an amount'],
+    ['amount not to the penny', '2020-04-01,C1000,1010,x,1.234\n', 'bad.csv:2: column "Amount": "1.234" is not an amount'],
+    ['blank amount', '2020-04-01,C1000,1010,x,\n', 'bad.csv:2: column "Amount" is blank; every row needs an amount'],
+    ['ragged row', '2020-04-01,C1000,1010,x,1,2\n', 'bad.csv:2: has 6 fields but the header has 5'],
+    ['bad date', '31/02/2021,C1000,1010,x,1.00\n', 'bad.csv:2: column "Posting Date": "31/02/2021" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)'],
+    ['unterminated quote at EOF', '2020-04-01,C1000,1010,x,1.00\n2020-04-01,C1000,1010,"open,1.00\n', 'bad.csv:3: has a quoted field that is not closed before the end of the file'],
+  ];
+  for (const [name, rows, message] of cases) {
+    it(name, () => {
+      const file = tempFile('bad.csv', HEADER + rows);
+      const result = run(file, '--map', MAP);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(`fn-model: ${file.replace(/bad\.csv$/, '')}${message}\n`);
+      expect(result.stdout).toBe('');
+    });
+  }
+
+  it('missing column', () => {
+    const file = tempFile('bad.csv', 'Posting Date,Cost Centre,Description,Amount\n2020-04-01,C1000,x,1.00\n');
+    const result = run(file, '--map', MAP);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`fn-model: ${file}:1: has no account column (looked for "account", "subjective", "nominal", "account code", "subjective code", "nominal code")\n`);
+  });
+
+  it('--max-errors N collects N located problems, then stops', () => {
+    const file = tempFile('bad.csv', HEADER + Array.from({ length: 5 }, (_, i) => `2020-04-01,C1000,1010,x,bad${i}\n`).join(''));
+    const result = run(file, '--map', MAP, '--max-errors', '3');
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `fn-model: ${file}:2: column "Amount": "bad0" is not an amount`,
+      `fn-model: ${file}:3: column "Amount": "bad1" is not an amount`,
+      `fn-model: ${file}:4: column "Amount": "bad2" is not an amount`,
+      'fn-model: stopped after 3 problems (--max-errors 3); there may be more',
+    ]);
+  });
+
+  it('--strict makes unmapped rows an error, located at the first row of each pair', () => {
+    const result = run('test/ledger/fixtures/small-ledger.csv', '--map', MAP, '--strict');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`fn-model: test/ledger/fixtures/small-ledger.csv:6: cost centre "C9000" account "1010" is not in the map ${MAP} (--strict)\n`);
+  });
+});
+
+describe('fn-model actuals output', () => {
+  it('JSON carries money as decimal strings; -o writes the file', () => {
+    const out = tempFile('out.json', '');
+    const result = run('test/ledger/fixtures/small-ledger.csv', '--map', MAP, '--format', 'json', '-o', out);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.total).toEqual({ pounds: '152.30', thousands: '0.1523' });
+    expect(report.lines[0]).toEqual({ table: 'fn-costs', line: 'Staff Costs', rows: 1, pounds: '1000.10', thousands: '1.0001' });
+    expect(report.unmapped).toMatchObject({ rows: 2, codes: 1, pounds: '90.00' });
+  });
+
+  it('the bundled sample runs', () => {
+    const result = run('data/ledger-sample/ledger.csv', '--map', 'data/ledger-sample/map.csv', '--format', 'csv');
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('table,line,rows,pounds,thousands');
+    expect(result.stdout).toContain('(total),,300,');
+  });
+});
