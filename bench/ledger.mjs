@@ -71,7 +71,7 @@ export async function run() {
     const { ledger, map, megabytes } = generate(dir, rows, 1);
     const fnJson = join(dir, 'fn.json');
     const pyJson = join(dir, 'py.json');
-    const cli = join(root, 'dist/src/ledger/cli-entry.js');
+    const cli = join(root, 'bin/fn-model.js');
     const runs = {
       floor: () => measure('node', [join(root, 'bench/floor.mjs'), ledger]),
       'fn-model': () => measure('node', [cli, 'actuals', ledger, '--map', map, '--format', 'json', '-o', fnJson]),

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { InputError, formatProblem } from './load/index.js';
 import { ExitStatus, UsageError } from './commands/errors.js';
+import { registerActuals } from './commands/actuals.js';
 import { registerVariance } from './commands/variance.js';
 import { OutputError } from './io/output.js';
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   registerVariance(program);
+  registerActuals(program);
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) });
@@ -55,7 +57,8 @@ export async function main(argv: string[]): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
     if (error instanceof InputError) {
-      process.stderr.write(error.problems.map((problem) => `fn-model: ${formatProblem(problem)}\n`).join(''));
+      const lines = [...error.problems.map(formatProblem), ...error.notes];
+      process.stderr.write(lines.map((line) => `fn-model: ${line}\n`).join(''));
       if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
       return 2;
     }

@@ -6,10 +6,12 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Amount } from '../money/index.js';
 import { loadProgramme, type LoadOptions } from '../load/index.js';
-import { computeVariance } from '../engine/index.js';
+import { computeVariance, replaceOutturn } from '../engine/index.js';
+import type { Programme } from '../model/index.js';
+import { InputError } from '../load/index.js';
 import { type VarianceFormat, renderVariance } from '../render/variance.js';
 import { colourWanted, emitReport } from '../io/output.js';
-import { ExitStatus } from './errors.js';
+import { ExitStatus, UsageError } from './errors.js';
 import { datasetPath, encodingOption, formatOption, parseTolerance } from './options.js';
 
 interface VarianceOptions {
@@ -19,6 +21,44 @@ interface VarianceOptions {
   readonly strict?: boolean;
   readonly tolerance?: Amount;
   readonly encoding: LoadOptions['encoding'];
+  readonly actuals?: string;
+  readonly map?: string;
+}
+
+/**
+ * Replace the programme's outturn with ledger actuals (`--actuals LEDGER --map MAP`):
+ * reads the ledger (streaming, exact pence), converts to £000 (savings lines negated:
+ * a saving shows in the ledger as a credit) and swaps each mapped line's outturn.
+ * @throws InputError (exit 2) for a bad ledger or map, or a map naming a line the dataset lacks.
+ */
+async function withLedgerOutturn(programme: Programme, ledger: string, mapFile: string): Promise<Programme> {
+  const [{ readLedgerMap }, { readLedgerActuals }, { outturnFromActuals }, { createProgress }] = await Promise.all([
+    import('../ledger/map.js'), import('../ledger/read.js'), import('../ledger/outturn.js'), import('../io/progress.js'),
+  ]);
+  const map = await readLedgerMap(mapFile);
+  const progress = createProgress(ledger);
+  let actuals;
+  try {
+    actuals = await readLedgerActuals(ledger, map, { onProgress: (rows, bytes) => progress.update(rows, bytes) });
+  } finally {
+    progress.done();
+  }
+  const outturn = outturnFromActuals(actuals);
+  const { programme: replaced, unknown } = replaceOutturn(
+    programme,
+    outturn.lines.map((line) => ({
+      table: line.table, line: line.line, outturn: line.outturn,
+      source: { file: ledger, row: 0, column: `ledger actuals (${line.rows} rows via ${mapFile})` },
+    })),
+    { kind: 'ledger actuals', ledger, map: mapFile, unmappedRows: outturn.unmappedRows, unmappedAmount: outturn.unmapped },
+  );
+  if (unknown.length > 0) {
+    throw new InputError(unknown.map((item) => ({
+      file: mapFile, column: 'line', text: item.line,
+      message: `is not a line of table ${item.table} in the dataset ${programme.path}`,
+    })));
+  }
+  return replaced;
 }
 
 const HELP = `
@@ -33,6 +73,7 @@ Examples:
   $ fn-model variance --format json | jq .combined    # machine-readable
   $ fn-model variance --data my-folder/ --strict      # fail (exit 1) on any discrepancy
   $ fn-model variance --data book.xlsx --tolerance 1 -o report.md --format markdown
+  $ fn-model variance --actuals data/ledger-sample/ledger.csv --map data/ledger-sample/map.csv
 `;
 
 /** Register the `variance` command on the program. */
@@ -46,9 +87,13 @@ export function registerVariance(program: Command): void {
     .option('--strict', 'exit 1 when any stated figure disagrees with its line items')
     .addOption(new Option('--tolerance <n>', 'ignore differences up to N £000 (default 0: exact)').argParser(parseTolerance))
     .addOption(encodingOption())
+    .option('--actuals <ledger>', 'take each line\'s outturn from a general-ledger export (needs --map; see `fn-model actuals --help`)')
+    .option('--map <file>', 'MAP.csv sending (cost centre, account) to table lines, for --actuals')
     .addHelpText('after', HELP)
     .action(async (options: VarianceOptions) => {
-      const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
+      if (Boolean(options.actuals) !== Boolean(options.map)) throw new UsageError('--actuals and --map go together: give both or neither');
+      let programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
+      if (options.actuals && options.map) programme = await withLedgerOutturn(programme, options.actuals, options.map);
       const report = computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {});
       const text = await renderVariance(report, options.format, colourWanted(options.output));
       await emitReport(text, options.output);

@@ -1,55 +1,37 @@
 /**
- * Problems found reading a ledger or its map, as values with a location, and the one
- * error that carries them out of the reader.
+ * Problems found reading a ledger or its map. They are the loader's located
+ * {@link Problem}s (file, row, column, quoted text, message), so the CLI prints them the
+ * same way as every other input problem: one line each, exit 2.
  */
+import { InputError, type Problem } from '../load/errors.js';
 
-/** One problem in an input file, located to the row (and column when there is one). */
-export interface LedgerProblem {
-  /** The path as the user gave it. */
-  readonly file: string;
-  /** 1-based line in the file where the offending record starts (the header is line 1). */
-  readonly row: number;
-  /** The column's heading as the file spells it (e.g. `amount`), when the problem is in one cell. */
-  readonly column?: string;
-  /** The offending text exactly as read, when there is some. */
-  readonly text?: string;
-  /** What is wrong, in words for a finance officer (e.g. `is not an amount`). */
-  readonly message: string;
-}
+/** One problem in a ledger or map file, located to the row (1-based; header = 1) and column when there is one. */
+export type LedgerProblem = Problem & { readonly row: number };
 
 /**
  * Raised when a ledger or map cannot be read exactly. Carries every problem collected
  * (up to `--max-errors`); `stoppedEarly` says reading stopped at that limit, so more
  * problems may follow in the file.
  */
-export class LedgerError extends Error {
-  /** The problems, in file order. Never empty. */
-  readonly problems: readonly LedgerProblem[];
+export class LedgerError extends InputError {
+  /** The problems, in file order, each with its row. Never empty. */
+  declare readonly problems: readonly LedgerProblem[];
   /** True when reading stopped because the error limit was reached. */
   readonly stoppedEarly: boolean;
   /** The limit that stopped reading, when `stoppedEarly`. */
   readonly limit: number | undefined;
 
   constructor(problems: readonly LedgerProblem[], stoppedEarly = false, limit?: number) {
-    super(problems.map(formatProblem).join('\n'));
+    super(problems);
     this.name = 'LedgerError';
-    this.problems = problems;
     this.stoppedEarly = stoppedEarly;
     this.limit = limit;
   }
-}
 
-/**
- * One problem as the one line the CLI prints (without the `fn-model: ` prefix), e.g.
- * `ledger.csv:12: column "amount": "12.3.4" is not an amount`.
- */
-export function formatProblem(problem: LedgerProblem): string {
-  const where = `${problem.file}:${problem.row}: `;
-  if (problem.column === undefined) {
-    return problem.text === undefined ? where + problem.message : `${where}"${problem.text}" ${problem.message}`;
+  /** Lines to print after the problems (the `--max-errors` note), without the `fn-model: ` prefix. */
+  override get notes(): readonly string[] {
+    return this.stoppedEarly ? [`stopped after ${this.limit} problems (--max-errors ${this.limit}); there may be more`] : [];
   }
-  if (problem.text === undefined) return `${where}column "${problem.column}" ${problem.message}`;
-  return `${where}column "${problem.column}": "${problem.text}" ${problem.message}`;
 }
 
 /** Whether a value is a {@link LedgerError}. */

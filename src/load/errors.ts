@@ -32,6 +32,11 @@ export class InputError extends Error {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'InputError';
   }
+
+  /** Extra lines the CLI prints after the problems (e.g. that reading stopped early); none by default. */
+  get notes(): readonly string[] {
+    return [];
+  }
 }
 
 /** Longest cell text quoted in a message; longer text is cut and ends with `…`. */

@@ -108,6 +108,25 @@ export interface HeadlineStatement {
   readonly source: SourceCell;
 }
 
+/**
+ * Where the outturn column came from when it is not the dataset's own projection:
+ * `fn-model variance --actuals LEDGER --map MAP` replaces each mapped line's outturn
+ * with its ledger actuals (£000, exact).
+ */
+export interface OutturnSource {
+  readonly kind: 'ledger actuals';
+  /** The ledger and map paths as the user gave them. */
+  readonly ledger: string;
+  readonly map: string;
+  /** Lines whose outturn now comes from the ledger, as `table.line`. */
+  readonly lines: readonly string[];
+  /** Lines the map does not name, which keep the dataset's outturn, as `table.line`. */
+  readonly unmappedLines: readonly string[];
+  /** Ledger rows the map does not cover, and their total in £000 (ledger sign). */
+  readonly unmappedRows: number;
+  readonly unmappedAmount: Amount;
+}
+
 /** A whole dataset: the seven tables and the headline. */
 export interface Programme {
   /** A short name for the dataset (folder or workbook name, e.g. `march-2021`). */
@@ -118,4 +137,6 @@ export interface Programme {
   readonly tables: readonly Table[];
   /** The headline statements, in {@link HEADLINE_FIGURES} order; may be empty if not given. */
   readonly headline: readonly HeadlineStatement[];
+  /** Present when the outturn column was replaced (e.g. by ledger actuals); absent = the dataset's own. */
+  readonly outturnSource?: OutturnSource;
 }

@@ -143,3 +143,16 @@ export function discrepancyGrid(report: VarianceReport): GridTable {
     })),
   };
 }
+
+/**
+ * A sentence saying where the outturn column came from when it is not the dataset's own
+ * (e.g. ledger actuals), or `undefined` when it is.
+ */
+export function outturnNote(report: VarianceReport): string | undefined {
+  const source = report.programme.outturnSource;
+  if (!source) return undefined;
+  const kept = source.unmappedLines.length === 0
+    ? 'every line'
+    : `${source.lines.length} lines; ${source.unmappedLines.length} lines the map does not name keep the dataset's outturn (${source.unmappedLines.join(', ')})`;
+  return `Outturn: ledger actuals from ${source.ledger} via ${source.map} (${kept}); ${source.unmappedRows} ledger rows unmapped, totalling ${formatAmount(source.unmappedAmount)} £000.`;
+}

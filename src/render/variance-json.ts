@@ -49,6 +49,20 @@ function tableJson(result: TableResult) {
   };
 }
 
+function outturnJson(report: VarianceReport) {
+  const source = report.programme.outturnSource;
+  if (!source) return { source: 'dataset' };
+  return {
+    source: source.kind,
+    ledger: source.ledger,
+    map: source.map,
+    lines: [...source.lines],
+    unmappedLines: [...source.unmappedLines],
+    unmappedRows: source.unmappedRows,
+    unmappedAmount: toDecimalString(source.unmappedAmount),
+  };
+}
+
 /**
  * The report as a JSON-ready object:
  * `{ dataset, unit: "GBP thousands", tolerance, tables, discrepancies, costs, savings, combined, headline }`.
@@ -58,6 +72,7 @@ export function varianceAsJsonValue(report: VarianceReport) {
     dataset: { name: report.programme.name, path: report.programme.path },
     unit: 'GBP thousands',
     tolerance: toDecimalString(report.tolerance),
+    outturn: outturnJson(report),
     tables: report.tables.map(tableJson),
     discrepancies: report.discrepancies.map((item) => ({
       table: item.table,

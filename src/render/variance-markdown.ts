@@ -4,7 +4,7 @@
  */
 import { formatMillions } from '../money/index.js';
 import type { VarianceReport } from '../engine/index.js';
-import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, varianceGrid } from './variance-grid.js';
+import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, outturnNote, varianceGrid } from './variance-grid.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -33,6 +33,8 @@ export function varianceAsMarkdown(report: VarianceReport): string {
     `# Variance report: ${report.programme.name}`,
     `Source: \`${report.programme.path}\`. All amounts £000. \`${DISCREPANCY_MARK}\` marks a stated figure that differs from its line items.`,
   ];
+  const note = outturnNote(report);
+  if (note) parts.push(note);
   for (const grid of varianceGrid(report)) {
     parts.push(`## ${grid.title} (\`${grid.id}\`)`, markdownTable(grid));
   }

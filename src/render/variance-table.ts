@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { formatMillions } from '../money/index.js';
 import type { VarianceReport } from '../engine/index.js';
-import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, varianceGrid } from './variance-grid.js';
+import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, outturnNote, varianceGrid } from './variance-grid.js';
 
 /** Options for {@link varianceAsTable}. */
 export interface TableRenderOptions {
@@ -39,6 +39,8 @@ export function varianceAsTable(report: VarianceReport, options: TableRenderOpti
   const colour = new Chalk({ level: options.colour ? 1 : 0 });
   const parts: string[] = [];
   parts.push(`Dataset: ${report.programme.name} (${report.programme.path}); all amounts £000; ${DISCREPANCY_MARK} marks a stated figure that differs from its line items\n`);
+  const note = outturnNote(report);
+  if (note) parts.push(`${note}\n`);
   for (const grid of varianceGrid(report, 34)) {
     parts.push(renderGrid({ ...grid, title: `${grid.title} [${grid.id}]` }, colour));
   }

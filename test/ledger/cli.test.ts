@@ -7,7 +7,7 @@ const MAP = 'test/ledger/fixtures/small-map.csv';
 const HEADER = 'Posting Date,Cost Centre,Account,Description,Amount\n';
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('node', ['dist/src/ledger/cli-entry.js', 'actuals', ...args], { encoding: 'utf8' });
+  const result = spawnSync('node', ['bin/fn-model.js', 'actuals', ...args], { encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -20,7 +20,7 @@ describe('fn-model actuals: each bad-row class is located, exit 2', () => {
   const cases: [string, string, string][] = [
     ['bad amount', '2020-04-01,C1000,1010,x,12.3.4\n', 'bad.csv:2: column "Amount": "12.3.4" is not an amount'],
     ['amount not to the penny', '2020-04-01,C1000,1010,x,1.234\n', 'bad.csv:2: column "Amount": "1.234" is not an amount'],
-    ['blank amount', '2020-04-01,C1000,1010,x,\n', 'bad.csv:2: column "Amount" is blank; every row needs an amount'],
+    ['blank amount', '2020-04-01,C1000,1010,x,\n', 'bad.csv:2: column "Amount": is blank; every row needs an amount'],
     ['ragged row', '2020-04-01,C1000,1010,x,1,2\n', 'bad.csv:2: has 6 fields but the header has 5'],
     ['bad date', '31/02/2021,C1000,1010,x,1.00\n', 'bad.csv:2: column "Posting Date": "31/02/2021" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)'],
     ['unterminated quote at EOF', '2020-04-01,C1000,1010,x,1.00\n2020-04-01,C1000,1010,"open,1.00\n', 'bad.csv:3: has a quoted field that is not closed before the end of the file'],

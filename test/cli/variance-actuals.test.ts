@@ -1,0 +1,64 @@
+/**
+ * `fn-model variance --actuals LEDGER --map MAP`: ledger actuals replace the outturn of
+ * the lines the map names, exactly, and the report says so.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'fn-model-actuals-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// BRR09's savings delivered as two credits totalling £1,085,000.00 (1,085 £000), plus one
+// unmapped row: if BRR09's outturn were 1,085 the published BRP savings totals would agree.
+writeFileSync(join(work, 'ledger.csv'), [
+  'posting_date,cost_centre,account,description,amount',
+  '2020-06-30,C2009,9100,"Review of TOM, first tranche",-600000.00',
+  '2021-03-31,C2009,9100,Review of TOM second tranche,-485000.00',
+  '2021-03-31,C9999,1000,"Unmapped, stray posting",12.34',
+  '',
+].join('\n'));
+writeFileSync(join(work, 'map.csv'), 'cost_centre,account,table,line\nC2009,9*,brp-savings,BRR09\n');
+
+describe('variance --actuals', () => {
+  const result = runCli(['variance', '--format', 'json', '--actuals', 'ledger.csv', '--map', 'map.csv', '--data', join(process.cwd(), 'data', 'march-2021')], { cwd: work });
+  const report = JSON.parse(result.stdout);
+
+  it('takes BRR09 savings outturn from the ledger, negating the credits (1,085 £000)', () => {
+    expect(result.status).toBe(0);
+    const brp = report.tables.find((table: { id: string }) => table.id === 'brp-savings');
+    const brr09 = brp.lines.find((line: { line: string }) => line.line === 'BRR09');
+    expect(brr09.outturn).toBe('1085');
+    expect(brr09.variance).toBe('-270');
+    expect(brp.computed.outturn).toBe('1402');
+  });
+
+  it('labels the outturn as ledger actuals and accounts for the unmapped row', () => {
+    expect(report.outturn.source).toBe('ledger actuals');
+    expect(report.outturn.lines).toEqual(['brp-savings.BRR09']);
+    expect(report.outturn.unmappedLines).toHaveLength(33);
+    expect(report.outturn.unmappedRows).toBe(1);
+    expect(report.outturn.unmappedAmount).toBe('0.01234');
+  });
+
+  it('reconciles the stated figures against the new outturn: only the all-savings 2021/24 and outturn remain', () => {
+    expect(report.discrepancies.map((item: { table: string; line: string; field: string; difference: string }) => `${item.table}.${item.line}.${item.field} ${item.difference}`))
+      .toEqual(['all-savings.TOTAL.2021/24 600', 'all-savings.TOTAL.outturn 60']);
+    expect(report.combined).toEqual({ computed: '888', published: '888' });
+  });
+
+  it('a map naming a line the dataset lacks is one located line, exit 2', () => {
+    writeFileSync(join(work, 'bad-map.csv'), 'cost_centre,account,table,line\nC2009,9*,brp-savings,BRR99\n');
+    const bad = runCli(['variance', '--actuals', 'ledger.csv', '--map', 'bad-map.csv'], { cwd: work });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^fn-model: bad-map\.csv: column "line": "BRR99" is not a line of table brp-savings in the dataset .*march-2021\n$/);
+  });
+
+  it('--actuals without --map is a usage error', () => {
+    const bad = runCli(['variance', '--actuals', 'ledger.csv'], { cwd: work });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('fn-model: --actuals and --map go together: give both or neither\n');
+  });
+});
