@@ -11,6 +11,11 @@ import { Command, CommanderError } from 'commander';
 import { InputError, formatProblem } from './load/index.js';
 import { ExitStatus, UsageError } from './commands/errors.js';
 import { registerVariance } from './commands/variance.js';
+import { registerScenario } from './commands/scenario.js';
+import { registerSweep } from './commands/sweep.js';
+import { registerTornado } from './commands/tornado.js';
+import { registerSimulate } from './commands/simulate.js';
+import { ScenarioError, formatScenarioProblem } from './engine/index.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -27,10 +32,18 @@ export function buildProgram(): Command {
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   registerVariance(program);
-  for (const command of program.commands) {
-    command.exitOverride();
-    command.configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) });
-  }
+  registerScenario(program);
+  registerSweep(program);
+  registerTornado(program);
+  registerSimulate(program);
+  const configure = (commands: readonly Command[]): void => {
+    for (const command of commands) {
+      command.exitOverride();
+      command.configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) });
+      configure(command.commands);
+    }
+  };
+  configure(program.commands);
   return program;
 }
 
@@ -55,6 +68,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof InputError) {
       process.stderr.write(error.problems.map((problem) => `fn-model: ${formatProblem(problem)}\n`).join(''));
+      if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
+      return 2;
+    }
+    if (error instanceof ScenarioError) {
+      process.stderr.write(error.problems.map((problem) => `fn-model: ${formatScenarioProblem(problem)}\n`).join(''));
       if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
       return 2;
     }
