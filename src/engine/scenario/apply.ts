@@ -27,13 +27,27 @@ export function resolveTarget(programme: Programme, target: Target): { readonly 
     throw new ScenarioError([{ origin: target.tableOrigin, message: `table "${table.id}" is a cross-table total with no lines of its own; target ${table.covers.join(' or ')}` }]);
   }
   if (target.lines === '*') return { table, lines: table.lines };
+  const byId = linesById(table);
   const problems = target.lines.flatMap((id, index) =>
-    table.lines.some((line) => line.id === id)
+    byId.has(id)
       ? []
       : [{ origin: target.lineOrigins[index] ?? target.tableOrigin, message: `unknown line "${id}" in table "${table.id}" (lines: ${table.lines.map((line) => line.id).join(', ')})` }]);
   if (problems.length > 0) throw new ScenarioError(problems);
+  if (target.lines.length === 1) return { table, lines: [byId.get(target.lines[0] as string) as Line] };
   const wanted = new Set(target.lines);
   return { table, lines: table.lines.filter((line) => wanted.has(line.id)) };
+}
+
+const LINE_INDEX = new WeakMap<Table, ReadonlyMap<string, Line>>();
+
+/** A table's lines by id (memoised per table object; tables are immutable). */
+function linesById(table: Table): ReadonlyMap<string, Line> {
+  let index = LINE_INDEX.get(table);
+  if (!index) {
+    index = new Map(table.lines.map((line) => [line.id, line]));
+    LINE_INDEX.set(table, index);
+  }
+  return index;
 }
 
 /** Check once that an adjustment suits its table's kind and columns. @throws ScenarioError */
