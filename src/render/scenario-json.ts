@@ -84,6 +84,11 @@ export function sweepAsJson(report: SweepReport): string {
   });
 }
 
+function withoutValue<T extends { value: string }>(entry: T): Omit<T, 'value'> {
+  const { value: _value, ...rest } = entry;
+  return rest;
+}
+
 /** `tornado --format json`. */
 export function tornadoAsJson(report: TornadoReport): string {
   return text({
@@ -94,7 +99,7 @@ export function tornadoAsJson(report: TornadoReport): string {
     swing: report.swing === undefined ? null : toDecimalString(report.swing),
     centre: figuresJson(report.centre),
     drivers: report.cases.map((item, index) => ({
-      rank: index + 1, name: item.name, ...adjustmentJson(item.adjustment), value: undefined,
+      rank: index + 1, name: item.name, ...withoutValue(adjustmentJson(item.adjustment)),
       low: toDecimalString(item.low), high: toDecimalString(item.high),
       combinedAtLow: toDecimalString(item.combinedAtLow), combinedAtHigh: toDecimalString(item.combinedAtHigh), swing: toDecimalString(item.swing),
     })),
