@@ -5,6 +5,7 @@
 const BENCHES = {
   'variance-startup': () => import('./variance-startup.mjs'),
   ledger: () => import('./ledger.mjs'),
+  scenarios: () => import('./scenarios.mjs'),
 };
 
 const wanted = process.argv.slice(2);

@@ -13,6 +13,11 @@ import { ExitStatus, UsageError } from './commands/errors.js';
 import { registerActuals } from './commands/actuals.js';
 import { registerVariance } from './commands/variance.js';
 import { OutputError } from './io/output.js';
+import { registerScenario } from './commands/scenario.js';
+import { registerSweep } from './commands/sweep.js';
+import { registerTornado } from './commands/tornado.js';
+import { registerSimulate } from './commands/simulate.js';
+import { ScenarioError, formatScenarioProblem } from './engine/index.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -30,10 +35,18 @@ export function buildProgram(): Command {
     .exitOverride();
   registerVariance(program);
   registerActuals(program);
-  for (const command of program.commands) {
-    command.exitOverride();
-    command.configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) });
-  }
+  registerScenario(program);
+  registerSweep(program);
+  registerTornado(program);
+  registerSimulate(program);
+  const configure = (commands: readonly Command[]): void => {
+    for (const command of commands) {
+      command.exitOverride();
+      command.configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) });
+      configure(command.commands);
+    }
+  };
+  configure(program.commands);
   return program;
 }
 
@@ -59,6 +72,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof InputError) {
       const lines = [...error.problems.map(formatProblem), ...error.notes];
       process.stderr.write(lines.map((line) => `fn-model: ${line}\n`).join(''));
+      if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
+      return 2;
+    }
+    if (error instanceof ScenarioError) {
+      process.stderr.write(error.problems.map((problem) => `fn-model: ${formatScenarioProblem(problem)}\n`).join(''));
       if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
       return 2;
     }

@@ -1,3 +1,6 @@
-/** The pure engine: recompute and reconcile. No I/O. */
+/** The pure engine: recompute and reconcile, scenarios, simulation. No I/O. */
 export * from './variance.js';
 export * from './outturn.js';
+export * from './scenario/index.js';
+export * from './simulate.js';
+export * from './random.js';

@@ -1,10 +1,13 @@
 /**
- * Progress on stderr for long reads: rows and MB/s, redrawn in place on one line, and
- * only when stderr is a terminal (never in pipes, files or tests).
+ * Progress on stderr for long work, only when stderr is a terminal (never in pipes,
+ * files, tests or CI logs, so stdout and captured stderr stay byte-identical run to run):
+ * a line of rows and MB/s for streaming reads, and a bar for Monte Carlo runs.
  */
+import { SingleBar, Presets } from 'cli-progress';
 
-/** A progress line: `update` as work goes, `done` to clear it. */
-export interface Progress {
+
+/** A progress line for reading a file: `update` as work goes, `done` to clear it. */
+export interface ReadProgress {
   /** Report rows and bytes done so far; redraws at most every 200 ms. */
   update(rows: number, bytes: number): void;
   /** Clear the progress line. */
@@ -12,7 +15,7 @@ export interface Progress {
 }
 
 /** Create a progress line for reading `label` on `stream` (default stderr); silent when not a TTY. */
-export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr): ReadProgress {
   if (!stream.isTTY) return { update: () => undefined, done: () => undefined };
   const started = Date.now();
   let last = 0;
@@ -29,6 +32,32 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
     },
     done() {
       if (shown) stream.write('\r\u001b[K');
+    },
+  };
+}
+
+
+/** A progress callback `(done, total)`, and `stop()` to clear the bar; a no-op off a TTY. */
+export interface RunProgress {
+  readonly update: (done: number, total: number) => void;
+  readonly stop: () => void;
+}
+
+/** A progress bar labelled `label` on stderr when it is a TTY; otherwise callbacks that do nothing. */
+export function progressOnTty(label: string, stream: NodeJS.WriteStream = process.stderr): RunProgress {
+  if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} runs`, stream, clearOnComplete: true, hideCursor: true }, Presets.shades_classic);
+  let started = false;
+  return {
+    update: (done, total) => {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop: () => {
+      if (started) bar.stop();
     },
   };
 }

@@ -116,3 +116,24 @@ export function thousandsToMillions(a: Amount): Amount {
 export function isAmount(value: unknown): value is Amount {
   return Decimal.isDecimal(value);
 }
+
+/**
+ * a ÷ b, correct to the 40 significant digits of {@link Money} (ROUND_HALF_EVEN).
+ * Exact whenever the quotient terminates within 40 digits (e.g. any division by a
+ * power of ten or by a run count such as 10,000). Used for means and equal steps.
+ * @throws Error when b is zero.
+ */
+export function divide(a: Amount, b: Amount): Amount {
+  if (b.isZero()) throw new Error('division by zero');
+  return a.dividedBy(b);
+}
+
+/** a rounded half-to-even to `places` decimal places (for display or stated precision only). */
+export function roundTo(a: Amount, places: number): Amount {
+  return a.toDecimalPlaces(places, Money.ROUND_HALF_EVEN);
+}
+
+/** The larger of a and b. */
+export function maximum(a: Amount, b: Amount): Amount {
+  return a.gte(b) ? a : b;
+}

@@ -3,3 +3,4 @@ export * from './amount.js';
 export * from './parse.js';
 export * from './format.js';
 export * from './pence.js';
+export * from './minor-units.js';

@@ -50,3 +50,24 @@ export function parseAmount(text: string): ParsedAmount {
   const value = new Money(body.replace(/,/g, ''));
   return { kind: 'amount', value: negative ? value.negated() : value };
 }
+
+const PERCENT = /^(-?)(\d+(?:\.\d+)?)\s*%$/;
+
+/**
+ * Parse a percentage as scenario files write shares and factors (`25%`, `12.5%`,
+ * `110%`, `-10%`) into the exact fraction it stands for (`0.25`, `0.125`, `1.1`,
+ * `-0.1`). A bare number is not a percentage (`0.25` and `25` are ambiguous): the
+ * caller gets `invalid` and says so. Range checks (0–100% for a share) are the caller's.
+ */
+export function parsePercent(text: string): ParsedAmount {
+  const match = PERCENT.exec(text.trim());
+  if (!match) return text.trim() === '' ? { kind: 'blank' } : { kind: 'invalid', text };
+  const value = new Money(match[2] as string).dividedBy(100);
+  return { kind: 'amount', value: match[1] ? value.negated() : value };
+}
+
+/** Write a fraction as a percentage exactly (`0.25` → `25%`, `0.125` → `12.5%`). */
+export function formatPercent(fraction: Amount): string {
+  const text = fraction.times(100).toFixed();
+  return `${text === '-0' ? '0' : text}%`;
+}

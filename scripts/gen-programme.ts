@@ -1,0 +1,80 @@
+/**
+ * Generate a synthetic programme for benchmarks and scale tests:
+ * `npm run gen:programme -- --lines 1000 --seed 1 [--out DIR]`.
+ *
+ * Writes a dataset folder in the bundled layout (the seven table CSVs and
+ * headline.csv) whose `brp-savings` table has LINES generated savings lines
+ * (`GEN0001`…, whole £000 drawn with pure-rand's xoroshiro128+ from SEED, so the same
+ * seed gives the same files), the March 2021 cost and NCC tables as published, and
+ * two scenario files beside it: `risk.yaml` (a per-line triangular slippage driver
+ * over every generated line, plus two rank-correlated NCC drivers) for `simulate`,
+ * and `centre.yaml` (no drivers) for `tornado` over every savings line.
+ * Default DIR: test/artifacts/programme-LINES-seed-SEED. Prints DIR on stdout.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { bundledDatasetPath } from '../src/load/index.js';
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] !== undefined ? (process.argv[index + 1] as string) : fallback;
+}
+
+const lines = Number(option('lines', '1000'));
+const seed = Number(option('seed', '1'));
+if (!Number.isInteger(lines) || lines < 1 || !Number.isInteger(seed) || seed < 0) {
+  process.stderr.write('gen-programme: --lines must be a positive whole number and --seed a whole number ≥ 0\n');
+  process.exit(2);
+}
+const out = option('out', join('test', 'artifacts', `programme-${lines}-seed-${seed}`));
+mkdirSync(out, { recursive: true });
+
+const bundled = bundledDatasetPath();
+for (const file of ['fn-costs.csv', 'brp-investment.csv', 'ncc-investment.csv', 'ncc-savings.csv']) copyFileSync(join(bundled, file), join(out, file));
+
+const random = xoroshiro128plus(seed);
+const rows = ['line,name,2019/20,2020/21,2021/24,total,outturn,variance'];
+for (let index = 1; index <= lines; index++) {
+  // Whole £000 only: integers drawn directly, never scaled floats.
+  const before = uniformInt(random, 0, 500);
+  const budget = uniformInt(random, 0, 2000);
+  const plan = uniformInt(random, 0, 5000);
+  const outturn = uniformInt(random, 0, budget + 200);
+  const id = `GEN${String(index).padStart(4, '0')}`;
+  rows.push([id, `Generated saving ${index}`, before, budget, plan, before + budget + plan, outturn, budget - outturn].join(','));
+}
+writeFileSync(join(out, 'brp-savings.csv'), `${rows.join('\n')}\n`);
+writeFileSync(join(out, 'all-costs.csv'), 'line,name,2019/20,2020/21,2021/24,total,outturn,variance\nTOTAL,Total,,,,,,\n');
+writeFileSync(join(out, 'all-savings.csv'), 'line,name,2019/20,2020/21,2021/24,total,outturn,variance,delayed_wholly,delayed_partly\nTOTAL,Total savings,,,,,,,,\n');
+writeFileSync(join(out, 'headline.csv'), 'figure,description,amount,unit\n');
+writeFileSync(join(out, 'risk.yaml'), `# Generated: ${lines} savings lines, seed ${seed}
+name: generated-risk
+description: Every generated line slips independently (triangular 0%, 5%, 40% of its 2020/21 outturn, to 2021/24); Adults and Children's slip together.
+drivers:
+  - name: generated-slippage
+    kind: slip
+    table: brp-savings
+    lines: '*'
+    each: true
+    to: 2021/24
+    share: { triangular: [0%, 5%, 40%] }
+  - name: adults
+    kind: slip
+    table: ncc-savings
+    lines: Adults
+    to: lost
+    share: { pert: [0%, 10%, 50%] }
+  - name: childrens
+    kind: slip
+    table: ncc-savings
+    lines: "Children's"
+    to: lost
+    share: { pert: [0%, 10%, 50%] }
+correlation:
+  drivers: [adults, childrens]
+  matrix: [[1, 0.7], [0.7, 1]]
+`);
+writeFileSync(join(out, 'centre.yaml'), 'name: generated-centre\ndescription: No adjustments; tornado swings every savings line.\n');
+process.stdout.write(`${out}\n`);

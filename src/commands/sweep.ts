@@ -1,0 +1,98 @@
+/**
+ * `fn-model sweep FILE --vary ADJUSTMENT --from A --to B --steps N`: run a scenario
+ * once for each of N + 1 equally spaced values of one adjustment; one row per value.
+ */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { type Amount, add, amountOf, compare, divide, equals, isNegative, multiply, parseAmount, parsePercent, subtract } from '../money/index.js';
+import { type Adjustment, type Scenario, sweep } from '../engine/index.js';
+import { sweepGrid } from '../render/scenario-grid.js';
+import { sweepAsCsv } from '../render/scenario-csv.js';
+import { sweepAsJson } from '../render/scenario-json.js';
+import { gridsAsMarkdown, gridsAsTable } from '../render/scenario-text.js';
+import { emitReport } from '../io/output.js';
+import { UsageError } from './errors.js';
+import { formatOption } from './options.js';
+import { loadWithScenarios, parseCount } from './scenario-options.js';
+
+interface SweepOptions {
+  readonly data?: string;
+  readonly format: 'table' | 'json' | 'csv' | 'markdown';
+  readonly output?: string;
+  readonly vary: string;
+  readonly from: string;
+  readonly to: string;
+  readonly steps: number;
+}
+
+const HELP = `
+--vary names an adjustment by its "name:" or its 1-based position in the file (after
+any file it extends). --from and --to are in the adjustment's unit: a percentage for
+share and scale (0%, 50%), £000 for amount and set. --steps N gives N equal steps, so
+N + 1 rows (both ends included); the step must be exact.
+
+Exit codes: 0 done; 2 bad input or usage.
+
+Examples:
+  $ fn-model sweep scenarios/adults-slip-25.yaml --vary adults-slip --from 0% --to 100% --steps 4
+  $ fn-model sweep scenarios/brp-savings-slip-10.yaml --vary 1 --from 0% --to 50% --steps 5 --format csv
+`;
+
+/** The adjustment `vary` names (by name or 1-based position). @throws UsageError */
+export function findAdjustment(scenario: Scenario, vary: string): { position: number; adjustment: Adjustment } {
+  const byName = scenario.adjustments.findIndex((adjustment) => adjustment.name === vary);
+  const position = byName >= 0 ? byName + 1 : /^\d+$/.test(vary) ? Number(vary) : 0;
+  const adjustment = scenario.adjustments[position - 1];
+  if (!adjustment) {
+    const names = scenario.adjustments.map((candidate, index) => candidate.name ?? String(index + 1));
+    throw new UsageError(`--vary ${vary}: ${scenario.file} has no such adjustment (choose one of: ${names.join(', ') || 'none'})`);
+  }
+  return { position, adjustment };
+}
+
+function valueOption(option: string, text: string, adjustment: Adjustment): Amount {
+  const percent = adjustment.measure === 'share' || adjustment.measure === 'scale';
+  const parsed = percent ? parsePercent(text) : parseAmount(text);
+  if (parsed.kind !== 'amount') throw new UsageError(`${option} ${text}: the adjustment's ${adjustment.measure} is ${percent ? 'a percentage such as 25%' : 'an amount in £000 such as 1,200'}`);
+  if (adjustment.measure !== 'set' && isNegative(parsed.value)) throw new UsageError(`${option} ${text}: must not be negative`);
+  if (adjustment.measure === 'share' && compare(parsed.value, amountOf('1')) > 0) throw new UsageError(`${option} ${text}: a share must be from 0% to 100%`);
+  return parsed.value;
+}
+
+/** N + 1 equally spaced values from `from` to `to`. @throws UsageError when the step is not exact. */
+export function sweepValues(from: Amount, to: Amount, steps: number): Amount[] {
+  const span = subtract(to, from);
+  const step = divide(span, amountOf(String(steps)));
+  if (!equals(multiply(step, amountOf(String(steps))), span)) throw new UsageError(`--steps ${steps} does not divide the range exactly; choose a step count that does`);
+  return Array.from({ length: steps + 1 }, (_, index) => add(from, multiply(step, amountOf(String(index)))));
+}
+
+/** Register `sweep` on the program. */
+export function registerSweep(program: Command): void {
+  program
+    .command('sweep')
+    .description('vary one adjustment of a scenario across a range: one row per value')
+    .argument('<file>', 'scenario file (YAML)')
+    .requiredOption('--vary <adjustment>', 'the adjustment to vary: its name or 1-based position')
+    .requiredOption('--from <value>', 'first value (25% for a share or scale, £000 for an amount)')
+    .requiredOption('--to <value>', 'last value')
+    .addOption(new Option('--steps <n>', 'number of equal steps (rows = steps + 1)').argParser(parseCount).default(10))
+    .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
+    .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .addHelpText('after', HELP)
+    .action(async (file: string, options: SweepOptions) => {
+      const { programme, scenarios } = await loadWithScenarios(options.data, [file]);
+      const scenario = scenarios[0]!;
+      const { position, adjustment } = findAdjustment(scenario, options.vary);
+      const values = sweepValues(valueOption('--from', options.from, adjustment), valueOption('--to', options.to, adjustment), options.steps);
+      const report = sweep(programme, scenario, position, values);
+      const grid = sweepGrid(report);
+      const text =
+        options.format === 'json' ? sweepAsJson(report)
+        : options.format === 'csv' ? sweepAsCsv(report)
+        : options.format === 'markdown' ? gridsAsMarkdown(`Sweep: ${scenario.name}`, [grid])
+        : gridsAsTable([grid]);
+      await emitReport(text, options.output);
+    });
+}

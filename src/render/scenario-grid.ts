@@ -1,0 +1,136 @@
+/**
+ * Scenario, sweep, tornado and simulation reports laid out as rows of display text
+ * (one {@link GridTable} per block), shared by the terminal-table, Markdown and CSV
+ * renderers so every format shows the same figures. Amounts £000, shown exactly
+ * (scenario figures can have fractions of £000 — 25% of 5,287 is 1,321.75); the
+ * simulation's statistics are shown to the nearest £1 (3 places), exact in JSON.
+ */
+import { type Amount, formatAmount, formatPercent } from '../money/index.js';
+import {
+  type Adjustment, type FigureStatistics, type ScenarioComparison, type SimulationReport, type SweepReport,
+  type TableFigures, type TornadoReport, FIGURE_LABELS, FIGURES, PERCENTILES,
+} from '../engine/index.js';
+import type { GridCell, GridTable } from './variance-grid.js';
+
+function money(value: Amount, places?: number): GridCell {
+  return { text: formatAmount(value, places === undefined ? {} : { places }), numeric: true };
+}
+
+function change(value: Amount): GridCell {
+  const text = formatAmount(value, { brackets: false });
+  return { text: value.isZero() ? '0' : value.isNegative() ? text : `+${text}`, numeric: true };
+}
+
+/** An adjustment's value in its own unit: `25%` for shares and scales, `1,200` (£000) for amounts and set. */
+export function valueText(measure: Adjustment['measure'], value: Amount): string {
+  return measure === 'share' || measure === 'scale' ? formatPercent(value) : formatAmount(value, { brackets: false });
+}
+
+/** One line describing an adjustment, e.g. `slip 25% ncc-savings/Adults 2020/21 → 2021/24`. */
+export function describeAdjustment(adjustment: Adjustment, value: Amount = adjustment.value): string {
+  const lines = adjustment.target.lines === '*' ? '*' : adjustment.target.lines.join(', ');
+  const where = `${adjustment.target.table}/${lines}`;
+  const shown = valueText(adjustment.measure, value);
+  if (adjustment.kind === 'slip') return `slip ${shown} of ${where} ${adjustment.from === '2020/21' ? '2020/21 outturn' : '2021/24 plan'} → ${adjustment.to}`;
+  if (adjustment.kind === 'reclassify') return `reclassify ${shown} of ${where} ${adjustment.from} → ${adjustment.to}`;
+  return adjustment.measure === 'scale' ? `outturn × ${shown} on ${where}` : `outturn set to ${shown} on ${where}`;
+}
+
+/** The side-by-side summary: one row per figure; columns Base, then each scenario and its change. */
+export function comparisonGrid(report: ScenarioComparison): GridTable {
+  const head = ['Figure (£000)', 'Base', ...report.runs.flatMap((run) => [run.scenario.name, 'change'])];
+  const rows = FIGURES.map((id) => ({
+    cells: [{ text: FIGURE_LABELS[id] }, money(report.base.figures[id]), ...report.runs.flatMap((run) => [money(run.outcome.figures[id]), change(run.change[id])])],
+    ...(id === 'combined-adverse-movement' ? { emphasis: 'total' as const } : {}),
+  }));
+  return { id: 'scenarios', title: `Scenario summary: ${report.programme.name} (computed from line items, £000)`, head, rows };
+}
+
+const TABLE_FIELDS: readonly { readonly key: keyof Omit<TableFigures, 'table' | 'kind'>; readonly label: (kind: TableFigures['kind']) => string }[] = [
+  { key: 'budget', label: () => '2020/21 budget' },
+  { key: 'outturn', label: () => '2020/21 outturn' },
+  { key: 'variance', label: (kind) => (kind === 'costs' ? 'underspend' : 'shortfall') },
+  { key: 'plan', label: () => '2021/24 plan' },
+  { key: 'delayedWholly', label: () => 'delayed wholly' },
+  { key: 'delayedPartly', label: () => 'delayed partly' },
+];
+
+/** `--detail`: the same columns, one row per table and figure (savings tables show the plan and delay analysis). */
+export function comparisonDetailGrid(report: ScenarioComparison): GridTable {
+  const head = ['Table', 'Figure (£000)', 'Base', ...report.runs.flatMap((run) => [run.scenario.name, 'change'])];
+  const rows = report.base.tables.flatMap((base, index) =>
+    TABLE_FIELDS.filter((field) => base.kind === 'savings' || ['budget', 'outturn', 'variance'].includes(field.key)).map((field) => ({
+      cells: [
+        { text: base.table }, { text: field.label(base.kind) }, money(base[field.key]),
+        ...report.runs.flatMap((run) => [money(run.outcome.tables[index]![field.key]), change(run.tableChange[index]![field.key])]),
+      ],
+    })));
+  return { id: 'scenario-detail', title: 'By table (£000)', head, rows };
+}
+
+/** The adjustments of each scenario, in application order. */
+export function adjustmentsGrid(report: ScenarioComparison): GridTable {
+  return {
+    id: 'adjustments',
+    title: 'Adjustments (applied in order, each scenario from the base)',
+    head: ['Scenario', '#', 'Adjustment', 'Source'],
+    rows: report.runs.flatMap((run) => run.scenario.adjustments.map((adjustment, index) => ({
+      cells: [{ text: run.scenario.name }, { text: String(index + 1), numeric: true }, { text: describeAdjustment(adjustment) }, { text: `${adjustment.origin.file}:${adjustment.origin.line}` }],
+    }))),
+  };
+}
+
+/** One row per swept value: value, shortfall, underspend, combined and its change from the base. */
+export function sweepGrid(report: SweepReport): GridTable {
+  return {
+    id: 'sweep',
+    title: `Sweep of adjustment ${report.position} (${describeAdjustment(report.adjustment, report.rows[0]?.value ?? report.adjustment.value).replace(/^(\S+) \S+/, '$1 VALUE')}) in ${report.scenario.name}, £000`,
+    head: ['Value', 'Savings shortfall', 'Cost underspend', 'Combined adverse movement', 'Change from base'],
+    rows: report.rows.map((row) => ({
+      cells: [
+        { text: valueText(report.adjustment.measure, row.value), numeric: true },
+        money(row.figures['savings-shortfall']), money(row.figures['cost-underspend']),
+        money(row.figures['combined-adverse-movement']), change(row.change['combined-adverse-movement']),
+      ],
+    })),
+  };
+}
+
+/** The tornado ranking: one row per driver, largest swing first. */
+export function tornadoGrid(report: TornadoReport): GridTable {
+  const what = report.source === 'drivers' ? 'declared drivers between min and max' : `every savings line's 2020/21 outturn ×(1 ∓ ${formatPercent(report.swing!)})`;
+  return {
+    id: 'tornado',
+    title: `Tornado: ${what}; combined adverse movement ${formatAmount(report.centre['combined-adverse-movement'])} at the centre (£000)`,
+    head: ['Rank', 'Driver', 'Low', 'High', 'Combined at low', 'Combined at high', 'Swing'],
+    rows: report.cases.map((item, index) => ({
+      cells: [
+        { text: String(index + 1), numeric: true }, { text: item.name },
+        { text: valueText(item.adjustment.measure, item.low), numeric: true }, { text: valueText(item.adjustment.measure, item.high), numeric: true },
+        money(item.combinedAtLow), money(item.combinedAtHigh), money(item.swing),
+      ],
+    })),
+  };
+}
+
+const STAT_LABELS: Record<FigureStatistics['figure'], string> = {
+  'combined-adverse-movement': 'Combined adverse movement',
+  'savings-shortfall': 'Savings shortfall',
+};
+
+/** The simulation summary: one row per figure; mean, percentiles and (with a threshold) the probability of exceeding it. */
+export function simulationGrid(report: SimulationReport): GridTable {
+  const threshold = report.threshold;
+  return {
+    id: 'simulate',
+    title: `Monte Carlo: ${report.scenario.name}; ${report.runs} runs, seed ${report.seed}, ${report.prng} (£000, to the nearest £1)`,
+    head: ['Figure', 'Without drivers', 'Mean', ...PERCENTILES.map((p) => `P${p}`), ...(threshold === undefined ? [] : [`P(> ${formatAmount(threshold)})`])],
+    rows: report.statistics.map((item) => ({
+      cells: [
+        { text: STAT_LABELS[item.figure] }, money(item.centre, 3), money(item.mean, 3),
+        ...PERCENTILES.map((p) => money(item.percentiles[p], 3)),
+        ...(item.probability === undefined ? [] : [{ text: `${formatPercent(item.probability)} (${item.exceedances}/${report.runs})`, numeric: true }]),
+      ],
+    })),
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Golden tests: every shipped scenario run through the built CLI on the bundled March
+ * 2021 dataset, and its exact output. The figures were checked by hand against the
+ * published tables (docs/scenarios.md, "Worked examples").
+ * Regenerate on purpose only: `UPDATE_GOLDEN=1 npx vitest run test/scenarios`, then review the diff.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../support/run-cli.js';
+
+const EXPECTED = join(ROOT, 'test', 'scenarios', 'expected');
+const SHIPPED = ['adults-slip-25', 'partly-deliverable-lost', 'wholly-delayed-slips-again', 'brp-savings-slip-10', 'delays-all-lost'];
+
+function golden(name: string, args: string[]) {
+  it(`fn-model ${args.join(' ')}`, () => {
+    const result = runCli(args);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const file = join(EXPECTED, name);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(file, result.stdout);
+    expect(result.stdout).toBe(readFileSync(file, 'utf8'));
+  });
+}
+
+describe('shipped scenarios: golden output', () => {
+  for (const name of SHIPPED) golden(`${name}.txt`, ['scenario', 'run', `scenarios/${name}.yaml`, '--detail']);
+  golden('all.json', ['scenario', 'run', ...SHIPPED.map((name) => `scenarios/${name}.yaml`), '--format', 'json']);
+  golden('all.csv', ['scenario', 'run', ...SHIPPED.map((name) => `scenarios/${name}.yaml`), '--format', 'csv']);
+  golden('all.md', ['scenario', 'run', ...SHIPPED.map((name) => `scenarios/${name}.yaml`), '--format', 'markdown']);
+  golden('sweep.txt', ['sweep', 'scenarios/adults-slip-25.yaml', '--vary', 'adults-slip', '--from', '0%', '--to', '100%', '--steps', '4']);
+  golden('tornado.txt', ['tornado', 'scenarios/adults-slip-25.yaml']);
+  golden('tornado-drivers.json', ['tornado', 'scenarios/delivery-risk.yaml', '--format', 'json']);
+  golden('simulate.txt', ['simulate', 'scenarios/delivery-risk.yaml', '--runs', '2000', '--seed', '7', '--threshold', '1000']);
+});
+
+describe('worked examples (docs/scenarios.md), checked by hand against the March 2021 tables', () => {
+  const report = JSON.parse(runCli(['scenario', 'run', ...SHIPPED.map((name) => `scenarios/${name}.yaml`), '--format', 'json']).stdout);
+  const figures = (name: string) => report.scenarios.find((item: { name: string }) => item.name === name).figures;
+
+  it('base: underspend 454, shortfall 1,362, combined 908 (computed, not the published 888)', () => {
+    expect(report.base.figures).toMatchObject({ 'cost-underspend': '454', 'savings-shortfall': '1362', 'combined-adverse-movement': '908', 'savings-2021/24-expected': '40827', 'savings-2019/24': '88853' });
+  });
+  it('adults-slip-25: 25% × Adults outturn 5,287 = 1,321.75 moves from 2020/21 to 2021/24', () => {
+    expect(figures('adults-slip-25')).toMatchObject({ 'savings-shortfall': '2683.75', 'combined-adverse-movement': '2229.75', 'savings-2021/24-plan': '39705.75', 'savings-2019/24': '88853' });
+  });
+  it('partly-deliverable-lost: 1,449 + 600 = 2,049 leaves 2021/24; 2020/21 unchanged', () => {
+    expect(figures('partly-deliverable-lost')).toMatchObject({ 'combined-adverse-movement': '908', 'savings-2021/24-expected': '38778', 'savings-2019/24': '86804' });
+  });
+  it('wholly-delayed-slips-again: Adults 394 leaves 2021/24', () => {
+    expect(figures('wholly-delayed-slips-again')).toMatchObject({ 'combined-adverse-movement': '908', 'savings-delayed-wholly': '0', 'savings-2021/24-expected': '40433' });
+  });
+  it('brp-savings-slip-10: 10% of 215 + 14 + 1,065 + 88 + 0 = 138.2', () => {
+    expect(figures('brp-savings-slip-10')).toMatchObject({ 'savings-shortfall': '1500.2', 'combined-adverse-movement': '1046.2' });
+  });
+  it('delays-all-lost: extends partly-deliverable-lost, then Staff Costs outturn 5,653 × 102% = 5,766.06', () => {
+    expect(figures('delays-all-lost')).toMatchObject({ 'cost-underspend': '340.94', 'combined-adverse-movement': '1021.06', 'savings-2021/24-expected': '38384' });
+  });
+  it('carries money only as decimal strings', () => {
+    const numbers: string[] = [];
+    JSON.stringify(report, (key, value) => {
+      if (typeof value === 'number' && !['line', 'column'].includes(key)) numbers.push(key);
+      return value;
+    });
+    expect(numbers).toEqual([]);
+  });
+});
+
+describe('scenario files: one located error, exit 2', () => {
+  const cases: [string, string][] = [
+    ['unknown-key', 'fn-model: test/scenarios/fixtures/unknown-key.yaml:7:5: unknown key "colour"\n'],
+    ['unknown-line', 'fn-model: test/scenarios/fixtures/unknown-line.yaml:5:21: unknown line "Adult Social Care" in table "ncc-savings" (lines: Adults, Children\'s, Corporate Services, Place, LGSS)\n'],
+    ['unknown-table', 'fn-model: test/scenarios/fixtures/unknown-table.yaml:4:12: "table" must be one of fn-costs, brp-investment, brp-savings, ncc-investment, ncc-savings, all-costs, all-savings\n'],
+    ['share-out-of-range', 'fn-model: test/scenarios/fixtures/share-out-of-range.yaml:6:12: share must be from 0% to 100%, not 125%\n'],
+    ['bad-amount', 'fn-model: test/scenarios/fixtures/bad-amount.yaml:6:13: amount must be £000 such as 1,200 or 450.5, not "12x4"\n'],
+    ['amount-too-large', 'fn-model: test/scenarios/fixtures/amount-too-large.yaml:6:13: amount 1,000 exceeds brp-savings/BRR04\'s 2020/21 outturn of 215 (£000)\n'],
+  ];
+  for (const [name, expected] of cases) {
+    it(name, () => {
+      const result = runCli(['scenario', 'run', `test/scenarios/fixtures/${name}.yaml`]);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(expected);
+      expect(result.status).toBe(2);
+    });
+  }
+});
+
+describe('simulate is reproducible by seed', () => {
+  const args = ['simulate', 'scenarios/delivery-risk.yaml', '--runs', '3000', '--threshold', '1500', '--format', 'json'];
+  it('the same seed gives byte-identical output, recording seed, PRNG and runs', () => {
+    const first = runCli([...args, '--seed', '42']);
+    const second = runCli([...args, '--seed', '42']);
+    expect(first.status).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({ seed: 42, runs: 3000, prng: 'xoroshiro128plus (pure-rand 8.4.2)' });
+  });
+  it('a different seed gives different draws', () => {
+    const a = JSON.parse(runCli([...args, '--seed', '1']).stdout).statistics[0].mean;
+    const b = JSON.parse(runCli([...args, '--seed', '2']).stdout).statistics[0].mean;
+    expect(a).not.toBe(b);
+  });
+});
