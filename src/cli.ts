@@ -11,6 +11,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, formatProblem } from './load/index.js';
 import { ExitStatus, UsageError } from './commands/errors.js';
 import { registerVariance } from './commands/variance.js';
+import { registerMovement } from './commands/movement.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   registerVariance(program);
+  registerMovement(program);
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) });

@@ -1,2 +1,3 @@
 /** The pure engine: recompute and reconcile. No I/O. */
 export * from './variance.js';
+export * from './movement.js';
