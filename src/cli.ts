@@ -12,6 +12,7 @@ import { InputError, formatProblem } from './load/index.js';
 import { ExitStatus, UsageError } from './commands/errors.js';
 import { registerVariance } from './commands/variance.js';
 import { registerMovement } from './commands/movement.js';
+import { registerReport } from './commands/report.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerVariance(program);
   registerMovement(program);
+  registerReport(program);
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) });

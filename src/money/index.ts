@@ -2,3 +2,4 @@
 export * from './amount.js';
 export * from './parse.js';
 export * from './format.js';
+export * from './plot.js';
