@@ -1,4 +1,4 @@
-/** Money: the Decimal clone, exact arithmetic, parsing and display. See each module. */
+/** Money: the Decimal clone, exact arithmetic, parsing, display, and the one conversion to a number for chart geometry (plot.ts). */
 export * from './amount.js';
 export * from './parse.js';
 export * from './format.js';

@@ -50,6 +50,9 @@ async function openReport(html: string, screenshot: string): Promise<PageFinding
     await page.setViewportSize({ width: 1200, height: 1600 });
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, screenshot) });
+    // The same page as a greyscale printer would see it, for a person to check by eye.
+    await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
+    await page.screenshot({ path: join(ARTIFACTS, screenshot.replace(/\.png$/, '.greyscale.png')), fullPage: true });
     const findings = await page.evaluate(() => ({
       charts: [...document.querySelectorAll('figure.chart')].map((figure) => {
         const svg = figure.querySelector('svg');

@@ -2,7 +2,7 @@
  * The committee report's HTML without a browser: self-contained (no external
  * references), accessible markup, and the embedded JSON equal to `--format json`.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,14 @@ describe('fn-model report: usage', () => {
     const result = runCli(['report', '-o', '/no-such-dir/report.html']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^fn-model: ENOENT[^\n]*\n$/);
+  });
+
+  it('PDF without a launchable Chromium is one line, exit 2, and no file', () => {
+    const out = join(dir, 'no-browser.pdf');
+    const result = runCli(['report', '-o', out], { env: { FN_MODEL_CHROMIUM: '/no-such/chromium' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^fn-model: cannot print the PDF with Chromium \([^\n]*\); install chromium or set FN_MODEL_CHROMIUM, or write HTML instead\n$/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('help has examples', () => {

@@ -45,7 +45,8 @@ export interface Waterfall {
   readonly bars: readonly WaterfallBar[];
 }
 
-const KIND_COLOURS: Readonly<Record<BarKind, string>> = {
+/** Bar fills by kind: far apart in lightness so the chart reads in greyscale (checked in test/report/charts.test.ts). */
+export const KIND_COLOURS: Readonly<Record<BarKind, string>> = {
   Total: '#2b2b2b',
   'Adverse (worse)': '#b8473a',
   'Favourable (better)': '#9ecae1',
