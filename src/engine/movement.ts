@@ -21,7 +21,7 @@
  * - Steps sum exactly to the total change, and each step's lines sum exactly to the
  *   step: decimal arithmetic throughout, and checked before the report is returned.
  */
-import { type Amount, ZERO, add, equals, negate, subtract, sum } from '../money/index.js';
+import { type Amount, ZERO, add, equals, isZero, negate, subtract, sum } from '../money/index.js';
 import type { Programme, TableId, TableKind } from '../model/index.js';
 import { type LineResult, type TableResult, type VarianceOptions, type VarianceReport, computeVariance } from './variance.js';
 
@@ -137,7 +137,7 @@ export function positionChange(from: PositionFigures, to: PositionFigures): Posi
 }
 
 function isMoved(change: PositionFigures): boolean {
-  return !(change.budget.isZero() && change.outturn.isZero() && change.variance.isZero());
+  return !(isZero(change.budget) && isZero(change.outturn) && isZero(change.variance));
 }
 
 function linesOf(from: TableResult | undefined, to: TableResult | undefined): LineMovement[] {

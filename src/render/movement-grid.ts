@@ -4,7 +4,7 @@
  * Amounts £000 shown exactly, negatives in brackets; change = later − earlier; bridge
  * amounts positive = more adverse.
  */
-import { type Amount, formatAmount } from '../money/index.js';
+import { type Amount, formatAmount, isNegative, isZero } from '../money/index.js';
 import type { LineMovement, MovementReport, PositionFigures } from '../engine/index.js';
 import type { GridCell, GridTable } from './variance-grid.js';
 
@@ -14,7 +14,7 @@ function amountCell(value: Amount): GridCell {
 
 function signedCell(value: Amount): GridCell {
   const text = formatAmount(value);
-  return { text: value.isNegative() || value.isZero() ? text : `+${text}`, numeric: true };
+  return { text: isNegative(value) || isZero(value) ? text : `+${text}`, numeric: true };
 }
 
 const ABSENT: GridCell = { text: '-', numeric: true };
@@ -98,7 +98,7 @@ export function bridgeGrid(report: MovementReport): GridTable {
 /** Every line contribution of every bridge step that is not zero: the detail behind the bridge. */
 export function bridgeDetailGrid(report: MovementReport, nameWidth = 0): GridTable {
   const rows = report.bridge.steps.flatMap((step) =>
-    step.lines.filter((line) => !line.amount.isZero()).map((line) => ({
+    step.lines.filter((line) => !isZero(line.amount)).map((line) => ({
       cells: [
         { text: step.table }, { text: line.line },
         { text: nameWidth > 0 && line.name.length > nameWidth ? `${line.name.slice(0, nameWidth - 1)}…` : line.name },

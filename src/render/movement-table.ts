@@ -3,7 +3,7 @@
  * table, the lines that moved, the bridge and its line detail. Colour only when asked.
  */
 import { Chalk } from 'chalk';
-import { formatMillions } from '../money/index.js';
+import { formatMillions, isNegative, isZero } from '../money/index.js';
 import type { MovementReport } from '../engine/index.js';
 import { bridgeDetailGrid, bridgeGrid, lineMovementGrid, snapshotLabels, tableMovementGrid } from './movement-grid.js';
 import { type TableRenderOptions, renderGrid } from './variance-table.js';
@@ -29,6 +29,6 @@ export function movementAsTable(report: MovementReport, options: TableRenderOpti
 export function movementSentence(report: MovementReport): string {
   const labels = snapshotLabels(report);
   const { bridge } = report;
-  const direction = bridge.change.isZero() ? 'unchanged' : bridge.change.isNegative() ? 'an improvement' : 'a deterioration';
+  const direction = isZero(bridge.change) ? 'unchanged' : isNegative(bridge.change) ? 'an improvement' : 'a deterioration';
   return `Combined adverse movement (computed) moved from ${formatMillions(bridge.from)} (${labels.from}) to ${formatMillions(bridge.to)} (${labels.to}): a change of ${formatMillions(bridge.change)}, ${direction}.`;
 }

@@ -12,7 +12,7 @@
  * headline figures carry `data-figure` / `data-value` attributes, so tests and readers
  * can check that the page and the JSON agree.
  */
-import { formatAmount, formatMillions, toDecimalString } from '../money/index.js';
+import { equals, formatAmount, formatMillions, toDecimalString } from '../money/index.js';
 import type { CommitteeReport } from '../engine/index.js';
 import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, varianceGrid } from './variance-grid.js';
 import { bridgeDetailGrid, bridgeGrid, lineMovementGrid, snapshotLabels, tableMovementGrid } from './movement-grid.js';
@@ -74,7 +74,7 @@ function headlineSection({ report, figures }: SectionContext): string {
 <div class="figure-card" data-figure="${id}" data-value="${toDecimalString(value)}"${published === undefined ? '' : ` data-published="${toDecimalString(published)}"`}>
   <div class="figure-label">${escapeHtml(label)}</div>
   <div class="figure-value">${escapeHtml(formatMillions(value))}</div>
-  <div class="figure-detail">${escapeHtml(formatAmount(value))} £000 computed${published === undefined ? '' : `; published ${escapeHtml(formatAmount(published))}${published.eq(value) ? '' : ` <strong class="flag-text">${DISCREPANCY_MARK} differs</strong>`}`}</div>
+  <div class="figure-detail">${escapeHtml(formatAmount(value))} £000 computed${published === undefined ? '' : `; published ${escapeHtml(formatAmount(published))}${equals(published, value) ? '' : ` <strong class="flag-text">${DISCREPANCY_MARK} differs</strong>`}`}</div>
 </div>`;
   const published = (id: string) => variance.headline.find((item) => item.figure === id)?.published;
   const sentence = `Combined impact (computed): ${formatMillions(variance.costs.variance)} cost underspend offsetting a ${formatMillions(variance.savings.variance)} savings shortfall gives a combined adverse movement of ${formatMillions(variance.combined.computed)}` +

@@ -85,7 +85,7 @@ export function headlineWaterfall(report: VarianceReport): Waterfall {
     undefined,
     [
       { label: 'Savings shortfall', amount: report.savings.variance },
-      { label: 'Cost underspend (offset)', amount: negate(report.costs.variance) },
+      { label: isNegative(report.costs.variance) ? 'Cost overspend (adds)' : 'Cost underspend (offset)', amount: negate(report.costs.variance) },
     ],
     'Combined (computed)',
   );
