@@ -18,6 +18,8 @@ import { registerSweep } from './commands/sweep.js';
 import { registerTornado } from './commands/tornado.js';
 import { registerSimulate } from './commands/simulate.js';
 import { ScenarioError, formatScenarioProblem } from './engine/index.js';
+import { registerMovement } from './commands/movement.js';
+import { registerReport } from './commands/report.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -39,6 +41,8 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerTornado(program);
   registerSimulate(program);
+  registerMovement(program);
+  registerReport(program);
   const configure = (commands: readonly Command[]): void => {
     for (const command of commands) {
       command.exitOverride();

@@ -4,3 +4,5 @@ export * from './outturn.js';
 export * from './scenario/index.js';
 export * from './simulate.js';
 export * from './random.js';
+export * from './movement.js';
+export * from './report.js';

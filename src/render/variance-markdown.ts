@@ -10,7 +10,8 @@ function escapeCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function markdownTable(grid: GridTable): string {
+/** Render one display grid as a GitHub-flavoured pipe table (numeric columns right-aligned). */
+export function markdownTable(grid: GridTable): string {
   const first = grid.rows[0]?.cells ?? [];
   const lines = [
     `| ${grid.head.map(escapeCell).join(' | ')} |`,

@@ -16,7 +16,11 @@ export interface TableRenderOptions {
   readonly colour?: boolean;
 }
 
-function renderGrid(grid: GridTable, colour: InstanceType<typeof Chalk>): string {
+/**
+ * Render one display grid as a cli-table3 table (numeric columns right-aligned, bold
+ * headings and TOTAL rows, red flagged figures, cyan computed rows when colour is on).
+ */
+export function renderGrid(grid: GridTable, colour: InstanceType<typeof Chalk>): string {
   const table = new Table({
     head: grid.head.map((text) => colour.bold(text)),
     style: { head: [], border: [], compact: true },

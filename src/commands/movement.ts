@@ -1,0 +1,61 @@
+/**
+ * `fn-model movement`: what moved between two snapshots of the dataset (last month's
+ * and this month's). Load both, recompute each from its line items, compare, render.
+ */
+import type { Command } from 'commander';
+import { loadProgramme, type LoadOptions } from '../load/index.js';
+import { computeMovement } from '../engine/index.js';
+import { movementAsCsv } from '../render/movement-csv.js';
+import { movementAsJson } from '../render/movement-json.js';
+import { movementAsMarkdown } from '../render/movement-markdown.js';
+import { movementAsTable } from '../render/movement-table.js';
+import { colourWanted, emitReport } from '../io/output.js';
+import { encodingOption, formatOption } from './options.js';
+
+interface MovementOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly format: 'table' | 'json' | 'csv' | 'markdown';
+  readonly output?: string;
+  readonly encoding: LoadOptions['encoding'];
+}
+
+const HELP = `
+Amounts are £000. Each snapshot is recomputed from its line items (stated totals are
+not used). Lines are matched by line id within each table; a line in only one snapshot
+is "added" or "removed". Change = later − earlier.
+
+The bridge runs from the earlier combined adverse movement (savings shortfall − cost
+underspend) to the later one, one step per table in the report's order; a step is
++ the change in variance for savings, − the change in variance for costs, so positive
+= more adverse. The steps sum exactly to the total change (see docs/movement.md).
+
+Examples:
+  $ fn-model movement --from data/march-2021 --to data/april-2021
+  $ fn-model movement --from last-month.xlsx --to this-month.xlsx --format json | jq .bridge
+  $ fn-model movement --from march/ --to april/ --format markdown -o movement.md
+`;
+
+/** Register the `movement` command on the program. */
+export function registerMovement(program: Command): void {
+  program
+    .command('movement')
+    .description('compare two snapshots of the dataset: per line and table changes, and a bridge of the combined adverse movement')
+    .requiredOption('--from <path>', 'the earlier snapshot: folder of CSVs or an .xlsx workbook')
+    .requiredOption('--to <path>', 'the later snapshot: folder of CSVs or an .xlsx workbook')
+    .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
+    .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+    .addOption(encodingOption())
+    .addHelpText('after', HELP)
+    .action(async (options: MovementOptions) => {
+      const from = await loadProgramme(options.from, { encoding: options.encoding });
+      const to = await loadProgramme(options.to, { encoding: options.encoding });
+      const report = computeMovement(from, to);
+      const text =
+        options.format === 'json' ? movementAsJson(report)
+        : options.format === 'csv' ? movementAsCsv(report)
+        : options.format === 'markdown' ? movementAsMarkdown(report)
+        : movementAsTable(report, { colour: colourWanted(options.output) });
+      await emitReport(text, options.output);
+    });
+}

@@ -1,0 +1,27 @@
+/**
+ * The committee report as JSON (docs/json.md, "fn-model report"): the variance report,
+ * the movement report (or null), and each chart's id, title and text alternative.
+ * The HTML report embeds exactly this value, so the page and the JSON of the same run
+ * carry the same figures.
+ */
+import type { CommitteeReport } from '../engine/index.js';
+import { movementAsJsonValue } from './movement-json.js';
+import { varianceAsJsonValue } from './variance-json.js';
+import { reportCharts } from './report-charts.js';
+import { waterfallDescription } from './charts/waterfall.js';
+
+/** The report as a JSON-ready object: `{ report, unit, variance, movement, charts }`. */
+export function reportAsJsonValue(report: CommitteeReport) {
+  return {
+    report: 'fn-model committee report',
+    unit: 'GBP thousands',
+    variance: varianceAsJsonValue(report.variance),
+    movement: report.movement ? movementAsJsonValue(report.movement) : null,
+    charts: reportCharts(report).map((chart) => ({ id: chart.id, title: chart.title, description: waterfallDescription(chart) })),
+  };
+}
+
+/** The report as JSON text (2-space indent, trailing newline). */
+export function reportAsJson(report: CommitteeReport): string {
+  return `${JSON.stringify(reportAsJsonValue(report), null, 2)}\n`;
+}

@@ -1,0 +1,57 @@
+/**
+ * `fn-model report -o report.pdf`: the same report printed to PDF by headless Chromium.
+ * Checks the page count (pdfinfo) and that the text holds the headline figures
+ * (pdftotext). Skips, saying why, only if Chromium cannot be launched or poppler-utils
+ * is not installed (`.ci/run` installs both).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withChromium } from '../../src/io/chromium.js';
+import { runCli } from '../support/run-cli.js';
+
+async function missing(): Promise<string | undefined> {
+  if (spawnSync('pdftotext', ['-v']).error) return 'pdftotext (poppler-utils) is not installed';
+  try {
+    await withChromium(async (context) => { await context.newPage(); });
+    return undefined;
+  } catch (error) {
+    return `Chromium cannot be launched: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+  }
+}
+
+const problem = await missing();
+if (problem) console.warn(`SKIPPING PDF tests: ${problem}`);
+
+describe.skipIf(problem !== undefined)('report.pdf', () => {
+  it('prints the report with the movement bridge: A4 pages, headline and bridge figures in the text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fn-model-pdf-'));
+    const pdf = join(dir, 'report.pdf');
+    const result = runCli(['report', '--data', 'test/fixtures/snapshots/april-2021-test', '--from', 'data/march-2021', '-o', pdf]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(8);
+    expect(info).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/);
+
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    for (const figure of ['£0.583m', '£1.212m', '£0.629m', '£0.609m', '£0.908m', '-£0.279m', '(279)']) expect(text).toContain(figure);
+    expect(text).toContain('Movement since march-2021');
+    expect(existsSync(join(dir, '.fn-model-tmp-report.pdf'))).toBe(false);
+  });
+
+  it('--format pdf overrides the extension', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fn-model-pdf-'));
+    const out = join(dir, 'committee.out');
+    expect(runCli(['report', '--format', 'pdf', '-o', out])).toMatchObject({ status: 0, stderr: '' });
+    const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('£0.908m');
+    expect(text).toContain('£0.454m');
+  });
+});
