@@ -11,6 +11,9 @@ import { Command, CommanderError } from 'commander';
 import { InputError, formatProblem } from './load/index.js';
 import { ExitStatus, UsageError } from './commands/errors.js';
 import { registerVariance } from './commands/variance.js';
+import { registerExport } from './commands/export.js';
+import { registerReconcile } from './commands/reconcile.js';
+import { registerExplain } from './commands/explain.js';
 import { OutputError } from './io/output.js';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +31,9 @@ export function buildProgram(): Command {
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   registerVariance(program);
+  registerExport(program);
+  registerReconcile(program);
+  registerExplain(program);
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) });
