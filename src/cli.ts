@@ -12,6 +12,9 @@ import { InputError, formatProblem } from './load/index.js';
 import { ExitStatus, UsageError } from './commands/errors.js';
 import { registerActuals } from './commands/actuals.js';
 import { registerVariance } from './commands/variance.js';
+import { registerExport } from './commands/export.js';
+import { registerReconcile } from './commands/reconcile.js';
+import { registerExplain } from './commands/explain.js';
 import { OutputError } from './io/output.js';
 import { registerScenario } from './commands/scenario.js';
 import { registerSweep } from './commands/sweep.js';
@@ -43,6 +46,9 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerMovement(program);
   registerReport(program);
+  registerExport(program);
+  registerReconcile(program);
+  registerExplain(program);
   const configure = (commands: readonly Command[]): void => {
     for (const command of commands) {
       command.exitOverride();

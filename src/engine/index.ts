@@ -6,3 +6,6 @@ export * from './simulate.js';
 export * from './random.js';
 export * from './movement.js';
 export * from './report.js';
+export * from './formula.js';
+export * from './reconcile.js';
+export * from './explain.js';

@@ -65,6 +65,17 @@ export function tableColumnOf(label: string): TableColumn | undefined {
   return TABLE_LABELS.get(normaliseLabel(label).replace(/\s*\/\s*/g, ' / ').replace(/(\d) \/ (\d)/g, '$1/$2'));
 }
 
+/**
+ * Whether a header label, line id or headline figure names a *computed* column or row:
+ * its label ends with `(computed)` (e.g. "Total (computed)", "TOTAL (computed)"), as in
+ * the workbooks `fn-model export` writes. Such columns and rows hold formulas derived
+ * from the inputs; the loader skips them (the stated figures sit in their own columns),
+ * and `fn-model reconcile` checks them.
+ */
+export function isComputedLabel(label: string): boolean {
+  return /\(\s*computed\s*\)$/.test(normaliseLabel(label));
+}
+
 /** A header row that was found: its 1-based row number and where each column is (0-based index). */
 export interface HeaderRow<C extends string> {
   readonly row: number;
@@ -83,6 +94,8 @@ export interface HeaderVocabulary<C extends string> {
   readonly required: readonly C[];
   /** How a column is named in messages. */
   readonly heading: (column: C) => string;
+  /** Labels of columns to skip without a problem (e.g. computed columns, {@link isComputedLabel}). */
+  readonly ignores?: (label: string) => boolean;
 }
 
 /** One row of cell texts with its 1-based row number. */
@@ -109,7 +122,7 @@ export function findHeader<C extends string>(
   let best: LabelRow | undefined;
   let bestScore = -1;
   for (const candidate of rows.slice(0, HEADER_SEARCH_ROWS)) {
-    const found = candidate.texts.map((text) => vocabulary.columnOf(text));
+    const found = candidate.texts.map((text) => (vocabulary.ignores?.(text) ? undefined : vocabulary.columnOf(text)));
     if (!found.includes(vocabulary.anchor)) continue;
     const score = found.filter((column) => column !== undefined).length;
     if (score > bestScore) {
@@ -133,6 +146,7 @@ export function findHeader<C extends string>(
   best.texts.forEach((text, index) => {
     if (text.trim() === '') return;
     labelled.add(index);
+    if (vocabulary.ignores?.(text)) return;
     const column = vocabulary.columnOf(text);
     const at = { ...place, row: best.row };
     if (column === undefined) {

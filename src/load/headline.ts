@@ -5,7 +5,7 @@
 import { millionsToThousands, parseAmount } from '../money/index.js';
 import { HEADLINE_FIGURES, type HeadlineFigure, type HeadlineStatement, type SourceCell } from '../model/index.js';
 import type { Problem } from './errors.js';
-import { findHeader, normaliseLabel, type HeaderVocabulary } from './header.js';
+import { findHeader, isComputedLabel, normaliseLabel, type HeaderVocabulary } from './header.js';
 import { isBlankRow, type GridRow, type GridSource } from './table.js';
 
 /** A column of the headline file. */
@@ -18,12 +18,14 @@ const HEADLINE_VOCABULARY: HeaderVocabulary<HeadlineColumn> = {
   anchor: 'figure',
   required: HEADLINE_COLUMNS,
   heading: (column) => column,
+  ignores: isComputedLabel,
 };
 
 /**
  * Build the headline statements from rows.
  *
- * Each non-blank row after the header states one figure: `figure` must be one of
+ * Columns and rows labelled `… (computed)` (an exported workbook's formulas) are skipped.
+ * Each other non-blank row after the header states one figure: `figure` must be one of
  * {@link HEADLINE_FIGURES} and appear at most once; `amount` is parsed with `parseAmount`
  * (blank or invalid is an error); `unit` is `£m` (amount × 1000 into £000, exactly) or
  * `£000` (as is); anything else is an error. Figures that are not given are simply absent;
@@ -45,6 +47,8 @@ export function buildHeadline(rows: readonly GridRow[], source: GridSource): { r
     const at = { ...place, row: gridRow.row };
     const cellOf = (column: HeadlineColumn) => gridRow.cells[header.columns.get(column) ?? 0] ?? { text: '' };
     const figureText = cellOf('figure').text.trim();
+    // a computed-only row of an exported workbook ("cost-underspend (computed)")
+    if (isComputedLabel(figureText)) continue;
     const figure = HEADLINE_FIGURES.find((known) => known === figureText.toLowerCase());
     if (figure === undefined) {
       problems.push({ ...at, column: 'figure', text: figureText, message: `is not a headline figure (expected one of ${HEADLINE_FIGURES.join(', ')})` });

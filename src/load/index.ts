@@ -6,3 +6,4 @@ export * from './csv.js';
 export * from './headline.js';
 export * from './xlsx.js';
 export * from './dataset.js';
+export * from './export-workbook.js';

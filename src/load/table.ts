@@ -5,7 +5,7 @@ import { parseAmount, type Amount } from '../money/index.js';
 import { INPUT_FIELDS, type Field, type Line, type SourceCell, type Table } from '../model/index.js';
 import type { TableLayout } from '../model/index.js';
 import type { Problem } from './errors.js';
-import { columnHeading, findHeader, tableColumnOf, type HeaderVocabulary, type TableColumn } from './header.js';
+import { columnHeading, findHeader, isComputedLabel, tableColumnOf, type HeaderVocabulary, type TableColumn } from './header.js';
 
 /**
  * One cell as a reader saw it.
@@ -61,6 +61,7 @@ export function tableVocabulary(layout: TableLayout): HeaderVocabulary<TableColu
     anchor: 'line',
     required: ['line', 'name', ...layout.fields],
     heading: columnHeading,
+    ignores: isComputedLabel,
   };
 }
 
@@ -75,7 +76,8 @@ export function tableVocabulary(layout: TableLayout): HeaderVocabulary<TableColu
  * TOTAL row a blank figure means "not stated" and is left out of `stated`. Line ids must be
  * unique and non-blank; exactly one TOTAL row; no rows after it. The cross-table tables
  * (`all-costs`, `all-savings`, which have `covers`) have only a TOTAL row. Cells with data
- * under no heading, and merged cells in the data area, are errors.
+ * under no heading, and merged cells in the data area, are errors. Columns and rows whose
+ * label ends with `(computed)` (`isComputedLabel`, written by `fn-model export`) are skipped.
  *
  * Returns the table when there were no problems; otherwise every problem found.
  */
@@ -114,6 +116,8 @@ export function buildTable(
     if (gridRow.row <= header.row) continue;
     const at = { ...place, row: gridRow.row };
     const cellAt = (index: number): GridCell => gridRow.cells[index] ?? { text: '' };
+    // a computed row of an exported workbook ("TOTAL (computed)"): formulas, checked by reconcile
+    if (isComputedLabel(cellAt(lineIndex).text)) continue;
 
     if (rules.checkWidth && gridRow.cells.length !== headerWidth) {
       problems.push({ ...at, message: `row has ${gridRow.cells.length} cells, header has ${headerWidth}` });

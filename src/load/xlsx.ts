@@ -84,6 +84,17 @@ function gridCellOf(value: CellValue, address: string, report: (text: string, me
   return { text: '', address, unreadable: true };
 }
 
+/**
+ * A formula value with its cached result restored: exceljs's `cell.value` drops a falsy
+ * result (a formula whose saved value is 0 reads as having none), while `cell.result`
+ * keeps it. Other values are returned as they are.
+ */
+export function withCachedResult(value: CellValue, result: unknown): CellValue {
+  if (!value || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return value;
+  if ((value as { result?: unknown }).result !== undefined || result === undefined || result === null) return value;
+  return { ...value, result } as CellValue;
+}
+
 /** The rows of a worksheet as {@link GridRow}s, with addresses and merge information. */
 export function worksheetRows(worksheet: Worksheet, source: GridSource): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
   const problems: Problem[] = [];
@@ -96,7 +107,7 @@ export function worksheetRows(worksheet: Worksheet, source: GridSource): { reado
       const cell = sheetRow.getCell(columnNumber);
       const master = cell.isMerged ? cell.master.address : undefined;
       // Only the top-left cell of a merged range holds a value; the others read as blank.
-      const value = master !== undefined && master !== cell.address ? null : cell.value;
+      const value = master !== undefined && master !== cell.address ? null : withCachedResult(cell.value, cell.result);
       const gridCell = gridCellOf(value, cell.address, (text, message) =>
         problems.push({ ...source, row: rowNumber, text, message: `in cell ${cell.address} ${message}` }),
       );

@@ -1,0 +1,48 @@
+/**
+ * `fn-model explain`: how one figure is computed, down to the source cells.
+ */
+import type { Command } from 'commander';
+import { loadProgramme, type LoadOptions } from '../load/index.js';
+import { explainFigure, isExplanation } from '../engine/index.js';
+import { renderExplanation, type ExplainFormat } from '../render/explain.js';
+import { emitReport } from '../io/output.js';
+import { UsageError } from './errors.js';
+import { datasetPath, encodingOption, formatOption } from './options.js';
+
+interface ExplainOptions {
+  readonly data?: string;
+  readonly format: ExplainFormat;
+  readonly encoding: LoadOptions['encoding'];
+}
+
+const HELP = `
+TARGET is TABLE.LINE.FIELD: a table id, a line id (or TOTAL) and a field (2019/20,
+2020/21, 2021/24, total, outturn, variance, delayed_wholly, delayed_partly), or
+headline.FIGURE.amount. Each addend is shown with its file (and sheet), row and column;
+then the computed value, the stated figure and the difference (stated − computed).
+
+Exit codes: 0 explained; 2 unknown target (the valid ones are listed) or bad input.
+
+Examples:
+  $ fn-model explain brp-savings.BRR09.variance
+  $ fn-model explain all-savings.TOTAL.outturn --format json
+  $ fn-model explain headline.combined-adverse-movement.amount --data book.xlsx
+`;
+
+/** Register the `explain` command on the program. */
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description('show how a figure is computed, down to the source cells')
+    .argument('<target>', 'TABLE.LINE.FIELD, e.g. brp-savings.BRR09.variance')
+    .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
+    .addOption(formatOption(['table', 'json'], 'table'))
+    .addOption(encodingOption())
+    .addHelpText('after', HELP)
+    .action(async (target: string, options: ExplainOptions) => {
+      const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
+      const result = explainFigure(programme, target);
+      if (!isExplanation(result)) throw new UsageError(`${result.message}; valid targets: ${result.valid.join(', ')}`);
+      await emitReport(renderExplanation(result, options.format), undefined);
+    });
+}

@@ -1,0 +1,95 @@
+/**
+ * `fn-model export`: write the dataset as an audit workbook (stated figures as values,
+ * computed figures as live formulas with cached values, Checks, Headline, About), or
+ * back as the CSV folder `variance --data` reads. Never overwrites without `--force`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadProgramme, type LoadOptions } from '../load/index.js';
+import { computeVariance } from '../engine/index.js';
+import { emitReport, OutputError } from '../io/output.js';
+import { datasetSha256 } from '../io/fingerprint.js';
+import { UsageError } from './errors.js';
+import { datasetPath, encodingOption, formatOption } from './options.js';
+
+interface ExportOptions {
+  readonly data?: string;
+  readonly output: string;
+  readonly force?: boolean;
+  readonly format: 'xlsx' | 'csv';
+  readonly encoding: LoadOptions['encoding'];
+}
+
+const HELP = `
+The workbook has one sheet per table (title row, header row, line id, name, amounts):
+inputs and published (stated) figures are values; "(computed)" columns and the
+"TOTAL (computed)" row are live formulas with their values cached; a Checks sheet
+(stated − computed for every stated figure), a Headline sheet and an About sheet
+(source dataset, its SHA-256, fn-model version, export time; SOURCE_DATE_EPOCH fixes
+the time). Layout: docs/audit.md. --format csv writes the CSV folder instead.
+
+Exit codes: 0 written; 2 bad input, or the output exists and --force was not given.
+
+Examples:
+  $ fn-model export -o march-2021-audit.xlsx            # the bundled dataset
+  $ fn-model export --data book.xlsx -o audit.xlsx --force
+  $ fn-model export --format csv -o march-2021-copy/    # the CSV folder variance --data reads
+  $ fn-model variance --data march-2021-audit.xlsx      # same report as the source
+`;
+
+/** The fn-model version (from package.json, beside `dist/`). */
+function version(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../../../package.json') as { version: string }).version;
+}
+
+/** The export time: `SOURCE_DATE_EPOCH` (seconds) when set, for reproducible exports; else now. */
+function exportTime(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+/** Register the `export` command on the program. */
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('write the dataset as an audit workbook with live formulas (or as a CSV folder)')
+    .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
+    .requiredOption('-o, --output <file>', 'the .xlsx file to write (with --format csv: the folder)')
+    .option('--force', 'overwrite an existing file (or the folder\'s CSV files)')
+    .addOption(formatOption(['xlsx', 'csv'], 'xlsx'))
+    .addOption(encodingOption())
+    .addHelpText('after', HELP)
+    .action(async (options: ExportOptions) => {
+      const source = datasetPath(options.data);
+      const programme = await loadProgramme(source, { encoding: options.encoding });
+      if (options.format === 'csv') {
+        const { programmeAsCsvFiles } = await import('../render/csv-dataset.js');
+        const files = programmeAsCsvFiles(programme);
+        const existing = files.map((file) => join(options.output, file.name)).filter((path) => existsSync(path));
+        if (existing.length > 0 && !options.force) throw new UsageError(`${existing[0] as string}: already exists (use --force to overwrite)`);
+        try {
+          await mkdir(options.output, { recursive: true });
+        } catch (error) {
+          throw new OutputError(options.output, (error as NodeJS.ErrnoException).code ?? String(error));
+        }
+        for (const file of files) await emitReport(file.text, join(options.output, file.name));
+        return;
+      }
+      if (existsSync(options.output) && !options.force) throw new UsageError(`${options.output}: already exists (use --force to overwrite)`);
+      const report = computeVariance(programme);
+      const { exportWorkbookBytes } = await import('../render/xlsx-export.js');
+      const bytes = await exportWorkbookBytes(report, {
+        source,
+        sourceAbsolute: resolve(source),
+        sha256: await datasetSha256(source),
+        version: version(),
+        exportedAt: exportTime(),
+      });
+      await emitReport(bytes, options.output);
+    });
+}

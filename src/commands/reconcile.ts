@@ -1,0 +1,77 @@
+/**
+ * `fn-model reconcile`: read an exported workbook (possibly edited by hand) and report
+ * every finding: edited figures, added/removed lines, stale formulas, discrepancies.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { Amount } from '../money/index.js';
+import { InputError, loadProgramme, readExportedCells, type ExportedCells } from '../load/index.js';
+import { reconcileWorkbook } from '../engine/index.js';
+import { ABOUT_LABELS } from '../render/xlsx-export.js';
+import { renderReconcile, type ReconcileFormat } from '../render/reconcile.js';
+import { emitReport } from '../io/output.js';
+import { datasetSha256 } from '../io/fingerprint.js';
+import { ExitStatus } from './errors.js';
+import { formatOption, parseTolerance } from './options.js';
+
+interface ReconcileOptions {
+  readonly against?: string;
+  readonly tolerance?: Amount;
+  readonly format: ReconcileFormat;
+  readonly output?: string;
+}
+
+const HELP = `
+Findings (docs/audit.md): edited (a figure differs from the source dataset; lines are
+matched by line id, so inserted or deleted rows are added / removed lines), added,
+removed, stale-formula (a formula's cached value differs from what its inputs now give)
+and discrepancy (a stated figure disagrees with its line items, as in variance).
+The source is the About sheet's dataset unless --against names one.
+
+Exit codes: 0 no finding; 1 at least one finding; 2 the workbook (or its source) cannot be read.
+
+Examples:
+  $ fn-model export -o audit.xlsx && fn-model reconcile audit.xlsx   # the 8 published discrepancies
+  $ fn-model reconcile edited.xlsx --against data/march-2021 --format json
+  $ fn-model reconcile edited.xlsx --tolerance 1 --format csv -o findings.csv
+`;
+
+/** The source dataset to compare with: `--against`, else the About sheet's (absolute path first). */
+function sourceOf(workbook: string, exported: ExportedCells, against: string | undefined): string {
+  if (against) return against;
+  if (!exported.about) throw new InputError([{ file: workbook, message: 'has no About sheet (was it written by fn-model export?); name its source dataset with --against PATH' }]);
+  const given = exported.about.get(ABOUT_LABELS.source);
+  const absolute = exported.about.get(ABOUT_LABELS.sourceAbsolute);
+  if (given && existsSync(given) && (absolute === undefined || resolve(given) === absolute)) return given;
+  if (absolute && existsSync(absolute)) return absolute;
+  throw new InputError([{ file: workbook, sheet: 'About', message: `source dataset ${JSON.stringify(absolute ?? given ?? '')} not found; name it with --against PATH` }]);
+}
+
+/** Register the `reconcile` command on the program. */
+export function registerReconcile(program: Command): void {
+  program
+    .command('reconcile')
+    .description('report every edit, added or removed line, stale formula and discrepancy in an exported workbook')
+    .argument('<workbook>', 'an .xlsx workbook written by fn-model export')
+    .option('--against <path>', 'the source dataset to compare with (default: the About sheet\'s)')
+    .addOption(new Option('--tolerance <n>', 'ignore discrepancies and stale formulas up to N £000 (default 0: exact; edits are always exact)').argParser(parseTolerance))
+    .addOption(formatOption(['table', 'json', 'csv'], 'table'))
+    .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+    .addHelpText('after', HELP)
+    .action(async (workbook: string, options: ReconcileOptions) => {
+      const read = await readExportedCells(workbook, workbook);
+      if (!read.exported) throw new InputError(read.problems);
+      const edited = await loadProgramme(workbook);
+      const sourcePath = sourceOf(workbook, read.exported, options.against);
+      const source = await loadProgramme(sourcePath);
+      const recorded = read.exported.about?.get(ABOUT_LABELS.sha256);
+      if (!options.against && recorded && recorded !== (await datasetSha256(sourcePath))) {
+        process.stderr.write(`fn-model: warning: ${sourcePath} has changed since the export (its SHA-256 differs from the About sheet's); edits are reported against it as it is now\n`);
+      }
+      const report = reconcileWorkbook({ source, workbook: edited, cells: read.exported.cells, ...(options.tolerance ? { tolerance: options.tolerance } : {}) });
+      await emitReport(renderReconcile(report, options.format), options.output);
+      if (report.summary.total > 0) throw new ExitStatus(1, `${report.summary.total} finding(s)`);
+    });
+}

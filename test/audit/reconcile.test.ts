@@ -1,0 +1,164 @@
+/**
+ * `fn-model reconcile` through the real CLI: a fresh export against its own source, hand
+ * edits (a typed-in value, inserted and deleted rows), and every unreadable workbook
+ * (exit 2, one located line, no stack trace).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../support/run-cli.js';
+import { withNumberCell } from '../support/workbook-xml.js';
+
+interface FindingJson { kind: string; sheet: string | null; cell: string | null; table: string | null; line: string | null; field: string | null; was: string | null; now: string | null; difference: string | null }
+
+const folder = mkdtempSync(join(tmpdir(), 'fn-model-reconcile-'));
+const book = join(folder, 'audit.xlsx');
+
+function reconcile(args: string[]) {
+  const result = runCli(['reconcile', ...args, '--format', 'json']);
+  return { ...result, report: result.stdout ? (JSON.parse(result.stdout) as { findings: FindingJson[]; summary: Record<string, number> }) : undefined };
+}
+
+async function edited(name: string, edit: (workbook: ExcelJS.Workbook) => void): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(book);
+  edit(workbook);
+  const path = join(folder, name);
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+/**
+ * Insert or delete rows as a spreadsheet user would, keeping every formula's cached value
+ * (exceljs's own spliceRows loses cached zeros). Formula texts are not adjusted, so the
+ * moved formulas are stale, as after an edit in a tool that does not recalculate.
+ */
+function spliceRows(sheet: ExcelJS.Worksheet, start: number, deleteCount: number, ...inserts: unknown[][]): void {
+  const formulas: { row: number; column: number; formula: string; result: unknown }[] = [];
+  sheet.eachRow((row, rowNumber) => row.eachCell((cell, column) => {
+    if (cell.formula) formulas.push({ row: rowNumber, column, formula: cell.formula, result: cell.result });
+  }));
+  sheet.spliceRows(start, deleteCount, ...inserts);
+  for (const { row, column, formula, result } of formulas) {
+    if (row >= start && row < start + deleteCount) continue;
+    const moved = row < start ? row : row - deleteCount + inserts.length;
+    sheet.getCell(moved, column).value = { formula, result } as ExcelJS.CellFormulaValue;
+  }
+}
+
+beforeAll(() => {
+  expect(runCli(['export', '-o', book]).status).toBe(0);
+});
+
+describe('reconcile a fresh export against its own source', () => {
+  it('reports only the 8 published discrepancies, exit 1', () => {
+    const { status, stderr, report } = reconcile([book]);
+    expect(status).toBe(1);
+    expect(stderr).toBe('fn-model: 8 finding(s)\n');
+    expect(report!.summary).toEqual({ edited: 0, added: 0, removed: 0, 'stale-formula': 0, discrepancy: 8, total: 8 });
+    expect(report!.findings[0]).toEqual({ kind: 'discrepancy', sheet: 'brp-savings', cell: 'I6', table: 'brp-savings', line: 'BRR09', field: 'variance', was: '-250', now: '-270', difference: '-20' });
+  });
+
+  it('--tolerance 600 leaves no finding: exit 0', () => {
+    const result = runCli(['reconcile', book, '--tolerance', '600']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('0 findings:');
+  });
+
+  it('--against reads any dataset workbook, e.g. the bundled one against the CSVs', () => {
+    const { status, report } = reconcile([join(ROOT, 'data', 'march-2021.xlsx'), '--against', join(ROOT, 'data', 'march-2021')]);
+    expect(status).toBe(1);
+    expect(report!.summary).toMatchObject({ edited: 0, added: 0, removed: 0, 'stale-formula': 0, discrepancy: 8 });
+  });
+});
+
+describe('reconcile a hand-edited export', () => {
+  it('a value typed over an input: that cell is edited, the formulas reading it are stale', async () => {
+    const path = join(folder, 'typed.xlsx');
+    writeFileSync(path, await withNumberCell(readFileSync(book), 'brp-savings', 'H6', '1085'));
+    const { status, report } = reconcile([path]);
+    expect(status).toBe(1);
+    const of = (kind: string) => report!.findings.filter((finding) => finding.kind === kind);
+    expect(of('edited')).toEqual([{ kind: 'edited', sheet: 'brp-savings', cell: 'H6', table: 'brp-savings', line: 'BRR09', field: 'outturn', was: '1065', now: '1085', difference: '20' }]);
+    expect(of('stale-formula').map((finding) => `${finding.sheet}!${finding.cell}`)).toEqual(['brp-savings!J6', 'brp-savings!H15']);
+    expect(of('stale-formula')[0]).toMatchObject({ line: 'BRR09', field: 'Variance (computed)', was: '-250', now: '-270', difference: '-20' });
+    // with BRR09's outturn at 1,085 its variance, the BRP savings totals and the headline agree;
+    // all-savings' 2021/24 and outturn still do not
+    expect(of('discrepancy').map((finding) => `${finding.table} ${finding.line} ${finding.field}`)).toEqual(['all-savings TOTAL 2021/24', 'all-savings TOTAL outturn']);
+  });
+
+  it('an inserted row is one added line, not a cascade of edits', async () => {
+    const path = await edited('inserted.xlsx', (workbook) => {
+      spliceRows(workbook.getWorksheet('brp-savings')!, 5, 0, ['BRR99', 'A new project', 0, 10, 20, 30, null, 5, 5]);
+    });
+    const { status, report } = reconcile([path]);
+    expect(status).toBe(1);
+    expect(report!.findings.filter((finding) => ['edited', 'added', 'removed'].includes(finding.kind))).toEqual([
+      { kind: 'added', sheet: 'brp-savings', cell: '5:5', table: 'brp-savings', line: 'BRR99', field: 'total', was: null, now: '30', difference: '30' },
+    ]);
+  });
+
+  it('a deleted row is one removed line', async () => {
+    const path = await edited('deleted.xlsx', (workbook) => {
+      spliceRows(workbook.getWorksheet('brp-investment')!, 4, 1);
+    });
+    const { report } = reconcile([path]);
+    expect(report!.findings.filter((finding) => ['edited', 'added', 'removed'].includes(finding.kind))).toEqual([
+      { kind: 'removed', sheet: 'brp-investment', cell: null, table: 'brp-investment', line: 'BRR06', field: 'total', was: '795', now: null, difference: '-795' },
+    ]);
+  });
+});
+
+describe('reconcile: an unreadable workbook is exit 2 with one located line and no stack trace', () => {
+  const expectOneLine = (args: string[], pattern: RegExp) => {
+    const result = runCli(['reconcile', ...args]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it('not found', () => expectOneLine([join(folder, 'absent.xlsx')], /^fn-model: .*absent\.xlsx: not found\n$/));
+
+  it('not a zip', () => {
+    const path = join(folder, 'text.xlsx');
+    writeFileSync(path, 'line,name\n');
+    expectOneLine([path], /^fn-model: .*text\.xlsx: is not an \.xlsx workbook\n$/);
+  });
+
+  it('a zip that is not a workbook', async () => {
+    const zip = new JSZip();
+    zip.file('hello.txt', 'hello');
+    const path = join(folder, 'zip.xlsx');
+    writeFileSync(path, await zip.generateAsync({ type: 'uint8array' }));
+    expectOneLine([path], /^fn-model: .*zip\.xlsx: is not an \.xlsx workbook\n$/);
+  });
+
+  it('no About sheet and no --against', () => expectOneLine([join(ROOT, 'data', 'march-2021.xlsx')], /^fn-model: .*march-2021\.xlsx: has no About sheet \(was it written by fn-model export\?\); name its source dataset with --against PATH\n$/));
+
+  it('the About sheet names a source that is gone', async () => {
+    const path = await edited('moved.xlsx', (workbook) => {
+      const about = workbook.getWorksheet('About')!;
+      about.getCell('B4').value = 'no/such/dataset';
+      about.getCell('B5').value = '/no/such/dataset';
+    });
+    expectOneLine([path], /^fn-model: .*moved\.xlsx\[About\]: source dataset "\/no\/such\/dataset" not found; name it with --against PATH\n$/);
+  });
+
+  it('a table sheet is missing', async () => {
+    const path = await edited('missing.xlsx', (workbook) => workbook.removeWorksheet(workbook.getWorksheet('ncc-savings')!.id));
+    expectOneLine([path], /^fn-model: .*missing\.xlsx: missing sheet "ncc-savings" \(the ncc-savings table is required\)\n$/);
+  });
+
+  it('a figure typed as text that is not an amount', async () => {
+    const path = await edited('text-figure.xlsx', (workbook) => {
+      workbook.getWorksheet('brp-savings')!.getCell('H6').value = '1O65';
+    });
+    expectOneLine([path], /^fn-model: .*text-figure\.xlsx\[brp-savings\]:6: column "outturn": "1O65" is not an amount\n$/);
+  });
+});
