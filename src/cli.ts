@@ -77,7 +77,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // commander has already printed its message (or the help / version).
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+      // --help and --version exit 0; help shown because no command was given is a usage error.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || (error.code === 'commander.help' && error.exitCode === 0) ? 0 : 2;
     }
     if (error instanceof InputError) {
       const lines = [...error.problems.map(formatProblem), ...error.notes];

@@ -55,7 +55,15 @@ const CSV_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed (missing closing ")',
   CSV_INVALID_CLOSING_QUOTE: 'unexpected character after a closing quote (a " inside a cell must be doubled)',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'unexpected character after a closing quote (a " inside a cell must be doubled)',
+  INVALID_OPENING_QUOTE: 'a " inside an unquoted cell (quote the whole cell and double the ")',
+  CSV_INVALID_OPENING_QUOTE: 'a " inside an unquoted cell (quote the whole cell and double the ")',
 };
+
+/** csv-parse's own message, cut to one short line (it may quote a huge or binary cell). */
+function shortReason(message: string): string {
+  const line = message.split('\n')[0] ?? '';
+  return line.length <= 80 ? line : `${line.slice(0, 79)}…`;
+}
 
 /**
  * Split CSV text into rows of cells. Row numbers are 1-based physical records (the header
@@ -76,7 +84,7 @@ export function parseCsvRows(text: string, file: string): { readonly rows: reado
     return { rows, problems: [] };
   } catch (error) {
     const failure = error as { code?: string; records?: number; lines?: number; message?: string };
-    const message = (failure.code !== undefined && CSV_ERROR_MESSAGES[failure.code]) || `cannot be read as CSV: ${String(failure.message ?? error)}`;
+    const message = (failure.code !== undefined && CSV_ERROR_MESSAGES[failure.code]) || `cannot be read as CSV (${failure.code ?? 'error'}: ${shortReason(String(failure.message ?? error))})`;
     // The failing record is the one after those completed; csv-parse's `lines` is where it gave up
     // (for an unclosed quote, the end of the file), so it is only the fallback.
     const row = typeof failure.records === 'number' ? failure.records + 1 : failure.lines;

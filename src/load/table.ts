@@ -109,6 +109,7 @@ export function buildTable(
   const lines: Line[] = [];
   const firstRowOfLine = new Map<string, number>();
   let totalRow: number | undefined;
+  let totalName = '';
   let stated: Partial<Record<Field, Amount>> = {};
   let statedSources: Partial<Record<Field, SourceCell>> = {};
 
@@ -152,12 +153,13 @@ export function buildTable(
     }
     const isTotal = lineId.toUpperCase() === TOTAL_LINE_ID;
     if (!isTotal) {
-      const first = firstRowOfLine.get(lineId);
+      // Line ids are matched case-insensitively (BRR08 and brr08 are the same project).
+      const first = firstRowOfLine.get(lineId.toUpperCase());
       if (first !== undefined) {
         problems.push({ ...at, column: 'line', message: `duplicate line id ${JSON.stringify(lineId)} (first at row ${first})` });
         continue;
       }
-      firstRowOfLine.set(lineId, gridRow.row);
+      firstRowOfLine.set(lineId.toUpperCase(), gridRow.row);
       if (isCrossTable) {
         problems.push({ ...at, column: 'line', text: lineId, message: `is a line, but table ${layout.id} has only a TOTAL row` });
         continue;
@@ -199,6 +201,7 @@ export function buildTable(
 
     if (isTotal) {
       totalRow = gridRow.row;
+      totalName = cellAt(nameIndex).text.trim();
       stated = lineStated;
       statedSources = sources;
       continue;
@@ -218,6 +221,7 @@ export function buildTable(
       lines,
       stated,
       statedSources,
+      ...(totalName !== '' ? { totalName } : {}),
       covers: layout.covers,
       source: place,
     },

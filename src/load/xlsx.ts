@@ -60,7 +60,7 @@ function gridCellOf(value: CellValue, address: string, report: (text: string, me
     return { text: value.toString(), amount: converted.amount, address };
   }
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', address };
-  if (value instanceof Date) return { text: value.toISOString(), address };
+  if (value instanceof Date) return { text: Number.isNaN(value.getTime()) ? 'invalid date' : value.toISOString().slice(0, 10), address };
   const text = textOf(value);
   if (text !== undefined) return { text, address };
   if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
@@ -95,6 +95,37 @@ export function withCachedResult(value: CellValue, result: unknown): CellValue {
   return { ...value, result } as CellValue;
 }
 
+/**
+ * Whether a number format shows a date or time (e.g. `dd/mm/yyyy`, `mm-dd-yy`, `h:mm`):
+ * it has d, m, y, h or s outside quoted text, escapes and `[...]` sections. The report's
+ * own `#,##0;(#,##0);"-"` is not one.
+ */
+export function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const bare = numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return /[dmyhs]/i.test(bare);
+}
+
+/** The ISO date (`2021-03-01`) of an Excel serial day number in the 1900 date system. */
+export function serialToIsoDate(serial: number): string {
+  const epoch = Date.UTC(1899, 11, 30);
+  const date = new Date(epoch + Math.round(serial * 86_400_000));
+  return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
+}
+
+/**
+ * A numeric cell shown as a date is a date, not an amount: Excel stores 1 March 2021 as
+ * the number 44256. Such a cell becomes its date text, so it is "not an amount" wherever
+ * an amount is expected instead of being read as £44,256,000.
+ */
+function dateCellAsText(value: CellValue, numFmt: string | undefined): CellValue {
+  if (typeof value === 'number' && isDateFormat(numFmt)) return serialToIsoDate(value);
+  if (value && typeof value === 'object' && 'result' in value && typeof value.result === 'number' && isDateFormat(numFmt)) {
+    return { ...value, result: serialToIsoDate(value.result) } as CellValue;
+  }
+  return value;
+}
+
 /** The rows of a worksheet as {@link GridRow}s, with addresses and merge information. */
 export function worksheetRows(worksheet: Worksheet, source: GridSource): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
   const problems: Problem[] = [];
@@ -107,7 +138,7 @@ export function worksheetRows(worksheet: Worksheet, source: GridSource): { reado
       const cell = sheetRow.getCell(columnNumber);
       const master = cell.isMerged ? cell.master.address : undefined;
       // Only the top-left cell of a merged range holds a value; the others read as blank.
-      const value = master !== undefined && master !== cell.address ? null : withCachedResult(cell.value, cell.result);
+      const value = master !== undefined && master !== cell.address ? null : dateCellAsText(withCachedResult(cell.value, cell.result), cell.numFmt);
       const gridCell = gridCellOf(value, cell.address, (text, message) =>
         problems.push({ ...source, row: rowNumber, text, message: `in cell ${cell.address} ${message}` }),
       );

@@ -82,6 +82,8 @@ export interface Table {
   readonly lines: readonly Line[];
   /** The TOTAL row as stated; a field that is absent was "not stated" (blank). */
   readonly stated: Readonly<Partial<Record<Field, Amount>>>;
+  /** The TOTAL row's label as the source gives it (e.g. "Total FN Programme Costs"), if any. */
+  readonly totalName?: string;
   /** Where each TOTAL figure came from. */
   readonly statedSources: Readonly<Partial<Record<Field, SourceCell>>>;
   /** For cross-table rows: the tables whose lines it sums (`all-costs` = FN + BRP + NCC investment). */

@@ -24,7 +24,7 @@ const MINUS = /^[-\u2212]/; // ASCII hyphen-minus or U+2212 MINUS SIGN
  *   decimal fraction `1,234.56`;
  * - negatives as `(158)`, `-158` or `−158` (Unicode minus);
  * - `-` (or `–`, `—`) alone is nil, i.e. zero;
- * - an optional `£` before the digits (`£1,234`, `-£158`, `(£158)`), and white space
+ * - an optional `£` before the digits (`£1,234`, `-£158`, `(£158)`, `£(158)`), and white space
  *   (including non-breaking space) around the whole and inside brackets.
  *
  * Everything else is `invalid`, including `12x4`, `1e3`, `NaN`, `Infinity`, `+5`,
@@ -38,6 +38,7 @@ export function parseAmount(text: string): ParsedAmount {
   if (body === '') return { kind: 'blank' };
   if (body === '-' || body === '\u2013' || body === '\u2014') return { kind: 'amount', value: new Money(0) };
   let negative = false;
+  if (body.startsWith('£(')) body = `(£${body.slice(2)}`; // £(158) as (£158)
   if (body.startsWith('(') && body.endsWith(')')) {
     negative = true;
     body = body.slice(1, -1).trim();

@@ -11,6 +11,7 @@ import { type Amount, subtract, toDecimalString } from '../money/index.js';
 import type { Field, SourceCell } from '../model/index.js';
 import type { VarianceReport } from '../engine/index.js';
 import { neutraliseFormula } from './csv-safety.js';
+import { printable } from './printable.js';
 
 /** The CSV column names, in order. */
 export const VARIANCE_CSV_COLUMNS = ['table', 'line', 'name', 'field', 'stated', 'computed', 'difference', 'discrepancy', 'file', 'sheet', 'row', 'column'] as const;
@@ -21,12 +22,12 @@ export function varianceAsCsv(report: VarianceReport): string {
   const rows: string[][] = [[...VARIANCE_CSV_COLUMNS]];
   const push = (table: string, line: string, name: string, field: string, stated: Amount | undefined, computed: Amount, source: SourceCell | undefined) => {
     rows.push([
-      table, neutraliseFormula(line), neutraliseFormula(name), field,
+      table, neutraliseFormula(printable(line)), neutraliseFormula(printable(name)), field,
       stated === undefined ? '' : toDecimalString(stated),
       toDecimalString(computed),
       stated === undefined ? '' : toDecimalString(subtract(stated, computed)),
       flagged.has(`${table}|${line}|${field}`) ? 'yes' : 'no',
-      source ? neutraliseFormula(source.file) : '', source?.sheet ? neutraliseFormula(source.sheet) : '',
+      source ? neutraliseFormula(printable(source.file)) : '', source?.sheet ? neutraliseFormula(printable(source.sheet)) : '',
       source ? String(source.row) : '', source?.column ?? '',
     ]);
   };
@@ -43,7 +44,7 @@ export function varianceAsCsv(report: VarianceReport): string {
     for (const field of table.fields as readonly Field[]) {
       const computed = result.computed[field];
       if (computed === undefined) continue;
-      push(table.id, 'TOTAL', table.title, field, table.stated[field], computed, table.statedSources[field]);
+      push(table.id, 'TOTAL', table.totalName ?? table.title, field, table.stated[field], computed, table.statedSources[field]);
     }
   }
   for (const item of report.headline) {

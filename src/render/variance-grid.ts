@@ -11,6 +11,7 @@
 import { type Amount, formatAmount, formatMillions, subtract } from '../money/index.js';
 import type { Field } from '../model/index.js';
 import type { VarianceReport } from '../engine/index.js';
+import { printable } from './printable.js';
 
 /** One displayed cell: its text, whether it is a flagged (discrepant) stated figure, and alignment. */
 export interface GridCell {
@@ -55,6 +56,9 @@ function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
+/** Input text made safe for one table cell (no control characters, no line breaks). */
+const shown = (text: string): string => printable(text, true);
+
 /**
  * Lay out every table of the report. `nameWidth` truncates long line names for
  * display only (the full name is in JSON and CSV output); 0 means no truncation.
@@ -68,10 +72,10 @@ export function varianceGrid(report: VarianceReport, nameWidth = 0): GridTable[]
       head.push(FIELD_LABELS[field]);
       if (DERIVED.has(field)) head.push('computed');
     }
-    const name = (text: string) => (nameWidth > 0 ? truncate(text, nameWidth) : text);
+    const name = (text: string) => (nameWidth > 0 ? truncate(shown(text), nameWidth) : shown(text));
     const rows: { cells: GridCell[]; emphasis?: 'total' | 'computed' }[] = [];
     for (const line of result.lines) {
-      const cells: GridCell[] = [{ text: line.line.id }, { text: name(line.line.name) }];
+      const cells: GridCell[] = [{ text: shown(line.line.id) }, { text: name(line.line.name) }];
       for (const field of table.fields) {
         if (DERIVED.has(field)) {
           cells.push(amountCell(line.line.stated[field], flagged.has(`${table.id}|${line.line.id}|${field}`)));
@@ -82,7 +86,7 @@ export function varianceGrid(report: VarianceReport, nameWidth = 0): GridTable[]
       }
       rows.push({ cells });
     }
-    const statedCells: GridCell[] = [{ text: 'TOTAL' }, { text: name(`${table.title} (stated)`) }];
+    const statedCells: GridCell[] = [{ text: 'TOTAL' }, { text: name(`${table.totalName ?? table.title} (stated)`) }];
     const computedCells: GridCell[] = [{ text: 'computed' }, { text: table.covers.length > 0 ? name(`sum of ${table.covers.join(' + ')} lines`) : 'sum of lines' }];
     for (const field of table.fields) {
       const isFlagged = flagged.has(`${table.id}|TOTAL|${field}`);
@@ -133,12 +137,12 @@ export function discrepancyGrid(report: VarianceReport): GridTable {
     rows: report.discrepancies.map((item) => ({
       cells: [
         { text: item.table },
-        { text: item.line },
+        { text: shown(item.line) },
         { text: item.field },
         amountCell(item.stated),
         amountCell(item.computed),
         amountCell(item.difference),
-        { text: `${item.source.file}${item.source.sheet ? `[${item.source.sheet}]` : ''}:${item.source.row} ${item.source.cell ?? `"${item.source.column}"`}` },
+        { text: shown(`${item.source.file}${item.source.sheet ? `[${item.source.sheet}]` : ''}:${item.source.row} ${item.source.cell ?? `"${item.source.column}"`}`) },
       ],
     })),
   };

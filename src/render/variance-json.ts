@@ -35,6 +35,7 @@ function tableJson(result: TableResult) {
   return {
     id: table.id,
     title: table.title,
+    totalName: table.totalName ?? null,
     kind: table.kind,
     ...(table.covers.length > 0 ? { covers: [...table.covers] } : {}),
     lines: result.lines.map((line) => ({

@@ -3,6 +3,7 @@
  * the same grid as the terminal table, as pipe tables. Amounts £000.
  */
 import { formatMillions } from '../money/index.js';
+import { printable } from './printable.js';
 import type { VarianceReport } from '../engine/index.js';
 import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, outturnNote, varianceGrid } from './variance-grid.js';
 
@@ -31,8 +32,8 @@ export function markdownTable(grid: GridTable): string {
 /** Render the report as Markdown text. */
 export function varianceAsMarkdown(report: VarianceReport): string {
   const parts: string[] = [
-    `# Variance report: ${report.programme.name}`,
-    `Source: \`${report.programme.path}\`. All amounts £000. \`${DISCREPANCY_MARK}\` marks a stated figure that differs from its line items.`,
+    `# Variance report: ${printable(report.programme.name, true)}`,
+    `Source: \`${printable(report.programme.path, true)}\`. All amounts £000. \`${DISCREPANCY_MARK}\` marks a stated figure that differs from its line items.`,
   ];
   const note = outturnNote(report);
   if (note) parts.push(note);

@@ -7,6 +7,7 @@
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { formatMillions } from '../money/index.js';
+import { printable } from './printable.js';
 import type { VarianceReport } from '../engine/index.js';
 import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, outturnNote, varianceGrid } from './variance-grid.js';
 
@@ -42,10 +43,10 @@ export function renderGrid(grid: GridTable, colour: InstanceType<typeof Chalk>):
 export function varianceAsTable(report: VarianceReport, options: TableRenderOptions = {}): string {
   const colour = new Chalk({ level: options.colour ? 1 : 0 });
   const parts: string[] = [];
-  parts.push(`Dataset: ${report.programme.name} (${report.programme.path}); all amounts £000; ${DISCREPANCY_MARK} marks a stated figure that differs from its line items\n`);
+  parts.push(`Dataset: ${printable(report.programme.name, true)} (${printable(report.programme.path, true)}); all amounts £000; ${DISCREPANCY_MARK} marks a stated figure that differs from its line items\n`);
   const note = outturnNote(report);
   if (note) parts.push(`${note}\n`);
-  for (const grid of varianceGrid(report, 34)) {
+  for (const grid of varianceGrid(report, 40)) {
     parts.push(renderGrid({ ...grid, title: `${grid.title} [${grid.id}]` }, colour));
   }
   if (report.discrepancies.length === 0) {

@@ -104,6 +104,35 @@ describe('bad input through `fn-model variance`: exit 2, one located line each',
     expectRefused(['--data', 'xlsx/not-a-zip.xlsx'], ['xlsx/not-a-zip.xlsx: is not an .xlsx workbook']);
   });
 
+  it('line ids are matched case-insensitively: BRR04 and brr04 are duplicates', () => {
+    const data = dataset((folder) => replaceIn(join(folder, 'brp-savings.csv'), 'BRR06,', 'brr04,'));
+    expectRefused(['--data', data], [`${data}/brp-savings.csv:3: column "line": duplicate line id "brr04" (first at row 2)`]);
+  });
+
+  it('a stray quote inside an unquoted cell is located, and the message stays short', () => {
+    const data = dataset((folder) => replaceIn(join(folder, 'fn-costs.csv'), 'Other Programme Costs,Other', 'Other Programme Costs,Oth"er'));
+    expectRefused(['--data', data], [`${data}/fn-costs.csv:3: a " inside an unquoted cell (quote the whole cell and double the ")`]);
+  });
+
+  it('a date typed into a workbook amount cell is a date, not £44,256,000', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(ROOT, 'data', 'march-2021.xlsx'));
+    const cell = book.getWorksheet('brp-savings')!.getCell('G6');
+    cell.value = new Date(Date.UTC(2021, 2, 1));
+    cell.style = { ...cell.style, numFmt: 'dd/mm/yyyy' };
+    mkdirSync(join(work, 'xlsx'), { recursive: true });
+    await book.xlsx.writeFile(join(work, 'xlsx', 'date.xlsx'));
+    expectRefused(['--data', 'xlsx/date.xlsx'], ['xlsx/date.xlsx[brp-savings]:6: column "outturn": "2021-03-01" is not an amount']);
+  });
+
+  it('no command at all is a usage error (exit 2), with the help on stderr', () => {
+    const result = runCli([], { cwd: work });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Usage: fn-model/);
+  });
+
   it('--debug adds the stack trace', () => {
     const result = runCli(['variance', '--data', 'no-such-folder', '--debug'], { cwd: work });
     expect(result.status).toBe(2);

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { colourWanted } from '../../src/io/output.js';
-import { runCli } from '../support/run-cli.js';
+import { ROOT, runCli } from '../support/run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'fn-model-out-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -56,5 +56,20 @@ describe('colour', () => {
   it('piped output has no escape codes', () => {
     const result = runCli(['variance'], { env: { NO_COLOR: '' } });
     expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('control characters in input never reach the terminal or a spreadsheet as controls', () => {
+  it('an ESC in a line name is shown as ␛ in table, Markdown and CSV output', () => {
+    const folder = join(work, 'controls');
+    cpSync(join(ROOT, 'data', 'march-2021'), folder, { recursive: true });
+    const file = join(folder, 'brp-savings.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('BRR06,CFN', 'BRR06,\u001b[31mCFN'));
+    for (const format of ['table', 'markdown', 'csv']) {
+      const result = runCli(['variance', '--data', folder, '--format', format]);
+      expect(result.status).toBe(0);
+      expect(result.stdout).not.toContain('\u001b');
+      expect(result.stdout).toContain('\u241b[31mCFN');
+    }
   });
 });
