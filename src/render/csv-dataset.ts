@@ -27,7 +27,7 @@ function tableCsv(table: Table): string {
     const figures = { ...line.inputs, ...line.stated };
     rows.push([neutraliseFormula(line.id), neutraliseFormula(line.name), ...table.fields.map((field) => money(figures[field]))]);
   }
-  rows.push(['TOTAL', neutraliseFormula(`${table.title} (as published)`), ...table.fields.map((field) => money(table.stated[field]))]);
+  rows.push(["TOTAL", neutraliseFormula(table.totalName ?? `${table.title} (as published)`), ...table.fields.map((field) => money(table.stated[field]))]);
   return stringify(rows, { record_delimiter: '\n' });
 }
 

@@ -187,7 +187,7 @@ function tableSheet(result: TableResult, places: ReadonlyMap<TableId, TablePlace
   }
   rows.push(place.columns.map((column): ExportCell => {
     if (column.kind === 'line') return text('TOTAL');
-    if (column.kind === 'name') return text(`${table.title} (as published)`);
+    if (column.kind === 'name') return text(table.totalName ?? `${table.title} (as published)`);
     if (column.kind === 'computed') return undefined;
     const value = table.stated[column.field];
     return value === undefined ? undefined : { kind: 'amount', value };
