@@ -5,10 +5,14 @@
  * - 0: done; 1: the run finished but found what `--strict` (or a check) fails on;
  * - 2: bad input or usage: one line per problem on stderr, `fn-model: ` first, no stack;
  * - 3: an internal error (a bug): one line, and the stack with `--debug`.
+ *
+ * Start-up stays cheap: this module and the command files import only commander, the
+ * error classes and small option helpers; each command imports its loader, engine and
+ * renderer modules inside its action (guarded by test/cli/startup.test.ts).
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { InputError, formatProblem } from './load/index.js';
+import { InputError, formatProblem } from './load/errors.js';
 import { ExitStatus, UsageError } from './commands/errors.js';
 import { registerActuals } from './commands/actuals.js';
 import { registerVariance } from './commands/variance.js';
@@ -20,7 +24,7 @@ import { registerScenario } from './commands/scenario.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerTornado } from './commands/tornado.js';
 import { registerSimulate } from './commands/simulate.js';
-import { ScenarioError, formatScenarioProblem } from './engine/index.js';
+import { ScenarioError, formatScenarioProblem } from './engine/scenario/errors.js';
 import { registerMovement } from './commands/movement.js';
 import { registerReport } from './commands/report.js';
 

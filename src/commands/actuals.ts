@@ -3,10 +3,7 @@
  * line, exactly, with every unmapped row accounted for.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { readLedgerActuals, DEFAULT_MAX_ERRORS } from '../ledger/read.js';
-import { readLedgerMap } from '../ledger/map.js';
-import { createProgress } from '../io/progress.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { DEFAULT_MAX_ERRORS } from '../ledger/limits.js';
 import type { ActualsFormat } from '../render/actuals.js';
 
 /** The output formats (kept here so the renderers, and cli-table3, load only when used). */
@@ -63,6 +60,9 @@ export function registerActuals(program: Command): void {
     .option('--max-errors <n>', 'collect up to N located problems before stopping', positiveWhole, DEFAULT_MAX_ERRORS)
     .addHelpText('after', HELP)
     .action(async (ledger: string, options: ActualsOptions) => {
+      const [{ readLedgerMap }, { readLedgerActuals }, { createProgress }] = await Promise.all([
+        import('../ledger/map.js'), import('../ledger/read.js'), import('../io/progress.js'),
+      ]);
       const map = await readLedgerMap(options.map);
       const progress = createProgress(ledger);
       let actuals;
@@ -75,7 +75,7 @@ export function registerActuals(program: Command): void {
       } finally {
         progress.done();
       }
-      const { renderActuals } = await import('../render/actuals.js');
+      const [{ renderActuals }, { writeFileAtomic }] = await Promise.all([import('../render/actuals.js'), import('../io/atomic-write.js')]);
       const text = renderActuals(actuals, options.format);
       if (options.output !== undefined) await writeFileAtomic(options.output, text);
       else process.stdout.write(text);

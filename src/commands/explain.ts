@@ -2,10 +2,8 @@
  * `fn-model explain`: how one figure is computed, down to the source cells.
  */
 import type { Command } from 'commander';
-import { loadProgramme, type LoadOptions } from '../load/index.js';
-import { explainFigure, isExplanation } from '../engine/index.js';
-import { renderExplanation, type ExplainFormat } from '../render/explain.js';
-import { emitReport } from '../io/output.js';
+import type { LoadOptions } from '../load/dataset.js';
+import type { ExplainFormat } from '../render/explain.js';
 import { UsageError } from './errors.js';
 import { datasetPath, encodingOption, formatOption } from './options.js';
 
@@ -40,6 +38,9 @@ export function registerExplain(program: Command): void {
     .addOption(encodingOption())
     .addHelpText('after', HELP)
     .action(async (target: string, options: ExplainOptions) => {
+      const [{ loadProgramme }, { explainFigure, isExplanation }, { renderExplanation }, { emitReport }] = await Promise.all([
+        import('../load/dataset.js'), import('../engine/explain.js'), import('../render/explain.js'), import('../io/output.js'),
+      ]);
       const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
       const result = explainFigure(programme, target);
       if (!isExplanation(result)) throw new UsageError(`${result.message}; valid targets: ${result.valid.join(', ')}`);

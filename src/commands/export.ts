@@ -8,10 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadProgramme, type LoadOptions } from '../load/index.js';
-import { computeVariance } from '../engine/index.js';
-import { emitReport, OutputError } from '../io/output.js';
-import { datasetSha256 } from '../io/fingerprint.js';
+import type { LoadOptions } from '../load/dataset.js';
 import { UsageError } from './errors.js';
 import { datasetPath, encodingOption, formatOption } from './options.js';
 
@@ -65,6 +62,7 @@ export function registerExport(program: Command): void {
     .addOption(encodingOption())
     .addHelpText('after', HELP)
     .action(async (options: ExportOptions) => {
+      const [{ loadProgramme }, { emitReport, OutputError }] = await Promise.all([import('../load/dataset.js'), import('../io/output.js')]);
       const source = datasetPath(options.data);
       const programme = await loadProgramme(source, { encoding: options.encoding });
       if (options.format === 'csv') {
@@ -81,8 +79,10 @@ export function registerExport(program: Command): void {
         return;
       }
       if (existsSync(options.output) && !options.force) throw new UsageError(`${options.output}: already exists (use --force to overwrite)`);
+      const [{ computeVariance }, { exportWorkbookBytes }, { datasetSha256 }] = await Promise.all([
+        import('../engine/variance.js'), import('../render/xlsx-export.js'), import('../io/fingerprint.js'),
+      ]);
       const report = computeVariance(programme);
-      const { exportWorkbookBytes } = await import('../render/xlsx-export.js');
       const bytes = await exportWorkbookBytes(report, {
         source,
         sourceAbsolute: resolve(source),

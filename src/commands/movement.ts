@@ -3,13 +3,7 @@
  * and this month's). Load both, recompute each from its line items, compare, render.
  */
 import type { Command } from 'commander';
-import { loadProgramme, type LoadOptions } from '../load/index.js';
-import { computeMovement } from '../engine/index.js';
-import { movementAsCsv } from '../render/movement-csv.js';
-import { movementAsJson } from '../render/movement-json.js';
-import { movementAsMarkdown } from '../render/movement-markdown.js';
-import { movementAsTable } from '../render/movement-table.js';
-import { colourWanted, emitReport } from '../io/output.js';
+import type { LoadOptions } from '../load/dataset.js';
 import { encodingOption, formatOption } from './options.js';
 
 interface MovementOptions {
@@ -48,14 +42,18 @@ export function registerMovement(program: Command): void {
     .addOption(encodingOption())
     .addHelpText('after', HELP)
     .action(async (options: MovementOptions) => {
+      const [{ loadProgramme }, { computeMovement }, { colourWanted, emitReport }] = await Promise.all([
+        import('../load/dataset.js'), import('../engine/movement.js'), import('../io/output.js'),
+      ]);
       const from = await loadProgramme(options.from, { encoding: options.encoding });
       const to = await loadProgramme(options.to, { encoding: options.encoding });
       const report = computeMovement(from, to);
+      // Only the renderer asked for is loaded (cli-table3 and chalk only for the table).
       const text =
-        options.format === 'json' ? movementAsJson(report)
-        : options.format === 'csv' ? movementAsCsv(report)
-        : options.format === 'markdown' ? movementAsMarkdown(report)
-        : movementAsTable(report, { colour: colourWanted(options.output) });
+        options.format === 'json' ? (await import('../render/movement-json.js')).movementAsJson(report)
+        : options.format === 'csv' ? (await import('../render/movement-csv.js')).movementAsCsv(report)
+        : options.format === 'markdown' ? (await import('../render/movement-markdown.js')).movementAsMarkdown(report)
+        : (await import('../render/movement-table.js')).movementAsTable(report, { colour: colourWanted(options.output) });
       await emitReport(text, options.output);
     });
 }

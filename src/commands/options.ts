@@ -5,7 +5,7 @@
 import { relative, isAbsolute } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { type Amount, isNegative, parseAmount } from '../money/index.js';
-import { bundledDatasetPath } from '../load/index.js';
+import { bundledDatasetPath } from '../load/bundled.js';
 
 /**
  * Parse `--tolerance N` (£000): a non-negative amount such as `0`, `0.5` or `1`.

@@ -7,12 +7,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Amount } from '../money/index.js';
-import { InputError, loadProgramme, readExportedCells, type ExportedCells } from '../load/index.js';
-import { reconcileWorkbook } from '../engine/index.js';
-import { ABOUT_LABELS } from '../render/xlsx-export.js';
-import { renderReconcile, type ReconcileFormat } from '../render/reconcile.js';
-import { emitReport } from '../io/output.js';
-import { datasetSha256 } from '../io/fingerprint.js';
+import type { ExportedCells } from '../load/export-workbook.js';
+import type { ReconcileFormat } from '../render/reconcile.js';
 import { ExitStatus } from './errors.js';
 import { formatOption, parseTolerance } from './options.js';
 
@@ -39,8 +35,9 @@ Examples:
 `;
 
 /** The source dataset to compare with: `--against`, else the About sheet's (absolute path first). */
-function sourceOf(workbook: string, exported: ExportedCells, against: string | undefined): string {
+async function sourceOf(workbook: string, exported: ExportedCells, against: string | undefined): Promise<string> {
   if (against) return against;
+  const [{ InputError }, { ABOUT_LABELS }] = await Promise.all([import('../load/errors.js'), import('../render/xlsx-export.js')]);
   if (!exported.about) throw new InputError([{ file: workbook, message: 'has no About sheet (was it written by fn-model export?); name its source dataset with --against PATH' }]);
   const given = exported.about.get(ABOUT_LABELS.source);
   const absolute = exported.about.get(ABOUT_LABELS.sourceAbsolute);
@@ -61,15 +58,22 @@ export function registerReconcile(program: Command): void {
     .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
     .addHelpText('after', HELP)
     .action(async (workbook: string, options: ReconcileOptions) => {
+      const [{ InputError }, { readExportedCells }, { loadProgramme }, { ABOUT_LABELS }] = await Promise.all([
+        import('../load/errors.js'), import('../load/export-workbook.js'), import('../load/dataset.js'), import('../render/xlsx-export.js'),
+      ]);
       const read = await readExportedCells(workbook, workbook);
       if (!read.exported) throw new InputError(read.problems);
       const edited = await loadProgramme(workbook);
-      const sourcePath = sourceOf(workbook, read.exported, options.against);
+      const sourcePath = await sourceOf(workbook, read.exported, options.against);
       const source = await loadProgramme(sourcePath);
       const recorded = read.exported.about?.get(ABOUT_LABELS.sha256);
+      const { datasetSha256 } = await import('../io/fingerprint.js');
       if (!options.against && recorded && recorded !== (await datasetSha256(sourcePath))) {
         process.stderr.write(`fn-model: warning: ${sourcePath} has changed since the export (its SHA-256 differs from the About sheet's); edits are reported against it as it is now\n`);
       }
+      const [{ reconcileWorkbook }, { renderReconcile }, { emitReport }] = await Promise.all([
+        import('../engine/reconcile.js'), import('../render/reconcile.js'), import('../io/output.js'),
+      ]);
       const report = reconcileWorkbook({ source, workbook: edited, cells: read.exported.cells, ...(options.tolerance ? { tolerance: options.tolerance } : {}) });
       await emitReport(renderReconcile(report, options.format), options.output);
       if (report.summary.total > 0) throw new ExitStatus(1, `${report.summary.total} finding(s)`);

@@ -7,11 +7,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Amount } from '../money/index.js';
-import { loadProgramme, type LoadOptions } from '../load/index.js';
-import { composeReport } from '../engine/index.js';
-import { reportAsHtml } from '../render/report-html.js';
-import { reportAsJson } from '../render/report-json.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import type { LoadOptions } from '../load/dataset.js';
 import { UsageError } from './errors.js';
 import { datasetPath, encodingOption, parseTolerance } from './options.js';
 
@@ -62,14 +58,20 @@ export function registerReport(program: Command): void {
     .addOption(encodingOption())
     .addHelpText('after', HELP)
     .action(async (options: ReportCommandOptions) => {
+      const [{ loadProgramme }, { composeReport }, { writeFileAtomic }] = await Promise.all([
+        import('../load/dataset.js'), import('../engine/report.js'), import('../io/atomic-write.js'),
+      ]);
       const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
       const from = options.from ? await loadProgramme(options.from, { encoding: options.encoding }) : undefined;
       const report = composeReport(programme, { ...(from ? { from } : {}), ...(options.tolerance ? { tolerance: options.tolerance } : {}) });
       const format = formatFor(options);
       if (format === 'json') {
+        const { reportAsJson } = await import('../render/report-json.js');
         await writeFileAtomic(options.output, reportAsJson(report));
         return;
       }
+      // vega and vega-lite (the charts) load only for HTML and PDF.
+      const { reportAsHtml } = await import('../render/report-html.js');
       const html = await reportAsHtml(report);
       if (format === 'html') {
         await writeFileAtomic(options.output, html);

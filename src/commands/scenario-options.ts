@@ -1,22 +1,10 @@
 /**
- * Options and loading shared by the scenario commands (`scenario run`, `sweep`,
- * `tornado`, `simulate`), so `--data` and scenario files mean the same everywhere.
+ * Option parsers shared by the scenario commands (`scenario run`, `sweep`, `tornado`,
+ * `simulate`): synchronous, for commander's `argParser`, and light (no loader, no yaml).
+ * Loading the dataset and scenario files is in `scenario-load.ts`, imported by each action.
  */
 import { InvalidArgumentError } from 'commander';
 import { type Amount, isNegative, parseAmount, parsePercent } from '../money/index.js';
-import type { Programme } from '../model/index.js';
-import { loadProgramme } from '../load/index.js';
-import type { Scenario } from '../engine/index.js';
-import { readScenario } from '../scenarios-file/read.js';
-import { datasetPath } from './options.js';
-
-/** Load the dataset (`--data` or the bundled March 2021 one) and read each scenario file. */
-export async function loadWithScenarios(data: string | undefined, files: readonly string[]): Promise<{ programme: Programme; scenarios: Scenario[] }> {
-  const programme = await loadProgramme(datasetPath(data));
-  const scenarios: Scenario[] = [];
-  for (const file of files) scenarios.push(await readScenario(file));
-  return { programme, scenarios };
-}
 
 /** Parse a positive whole number (`--runs`, `--steps`). @throws InvalidArgumentError */
 export function parseCount(text: string): number {

@@ -3,14 +3,7 @@
  * figure recomputed exactly from line items, with the change from the base.
  */
 import type { Command } from 'commander';
-import { compareScenarios } from '../engine/index.js';
-import { adjustmentsGrid, comparisonDetailGrid, comparisonGrid } from '../render/scenario-grid.js';
-import { comparisonAsCsv } from '../render/scenario-csv.js';
-import { comparisonAsJson } from '../render/scenario-json.js';
-import { gridsAsMarkdown, gridsAsTable } from '../render/scenario-text.js';
-import { emitReport } from '../io/output.js';
 import { formatOption } from './options.js';
-import { loadWithScenarios } from './scenario-options.js';
 
 interface RunOptions {
   readonly data?: string;
@@ -46,15 +39,19 @@ export function registerScenario(program: Command): void {
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .addHelpText('after', HELP)
     .action(async (files: string[], options: RunOptions) => {
+      const [{ loadWithScenarios }, { compareScenarios }, { emitReport }] = await Promise.all([
+        import('./scenario-load.js'), import('../engine/scenario/compare.js'), import('../io/output.js'),
+      ]);
       const { programme, scenarios } = await loadWithScenarios(options.data, files);
       const report = compareScenarios(programme, scenarios);
+      const { adjustmentsGrid, comparisonDetailGrid, comparisonGrid } = await import('../render/scenario-grid.js');
       const grids = [comparisonGrid(report), ...(options.detail ? [comparisonDetailGrid(report)] : []), adjustmentsGrid(report)];
       const preamble = `Dataset: ${report.programme.name} (${report.programme.path}); all amounts £000\n\n`;
       const text =
-        options.format === 'json' ? comparisonAsJson(report)
-        : options.format === 'csv' ? comparisonAsCsv(report, Boolean(options.detail))
-        : options.format === 'markdown' ? gridsAsMarkdown(`Scenarios: ${report.programme.name}`, grids, preamble)
-        : gridsAsTable(grids, preamble);
+        options.format === 'json' ? (await import('../render/scenario-json.js')).comparisonAsJson(report)
+        : options.format === 'csv' ? (await import('../render/scenario-csv.js')).comparisonAsCsv(report, Boolean(options.detail))
+        : options.format === 'markdown' ? (await import('../render/scenario-text.js')).gridsAsMarkdown(`Scenarios: ${report.programme.name}`, grids, preamble)
+        : (await import('../render/scenario-text.js')).gridsAsTable(grids, preamble);
       await emitReport(text, options.output);
     });
 }

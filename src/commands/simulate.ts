@@ -5,16 +5,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Amount } from '../money/index.js';
-import { seededRandom, simulate } from '../engine/index.js';
-import { simulationGrid } from '../render/scenario-grid.js';
-import { simulationAsCsv } from '../render/scenario-csv.js';
-import { simulationAsJson } from '../render/scenario-json.js';
-import { gridsAsMarkdown, gridsAsTable } from '../render/scenario-text.js';
-import { emitReport } from '../io/output.js';
-import { progressOnTty } from '../io/progress.js';
 import { UsageError } from './errors.js';
 import { formatOption } from './options.js';
-import { loadWithScenarios, parseCount, parseSeed, parseThreshold } from './scenario-options.js';
+import { parseCount, parseSeed, parseThreshold } from './scenario-options.js';
 
 interface SimulateOptions {
   readonly data?: string;
@@ -55,10 +48,13 @@ export function registerSimulate(program: Command): void {
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .addHelpText('after', HELP)
     .action(async (file: string, options: SimulateOptions) => {
+      const [{ loadWithScenarios }, { simulate }, { seededRandom }, { progressOnTty }, { emitReport }] = await Promise.all([
+        import('./scenario-load.js'), import('../engine/simulate.js'), import('../engine/random.js'), import('../io/progress.js'), import('../io/output.js'),
+      ]);
       const { programme, scenarios } = await loadWithScenarios(options.data, [file]);
       const scenario = scenarios[0]!;
       if (scenario.drivers.length === 0) throw new UsageError(`${file} declares no drivers to simulate (add a "drivers:" list; see docs/scenarios.md)`);
-      const progress = progressOnTty('simulate');
+      const progress = await progressOnTty('simulate');
       let report;
       try {
         report = simulate(programme, scenario, {
@@ -68,12 +64,12 @@ export function registerSimulate(program: Command): void {
       } finally {
         progress.stop();
       }
-      const grid = simulationGrid(report);
+      const grid = (await import('../render/scenario-grid.js')).simulationGrid(report);
       const text =
-        options.format === 'json' ? simulationAsJson(report)
-        : options.format === 'csv' ? simulationAsCsv(report)
-        : options.format === 'markdown' ? gridsAsMarkdown(`Simulation: ${scenario.name}`, [grid])
-        : gridsAsTable([grid]);
+        options.format === 'json' ? (await import('../render/scenario-json.js')).simulationAsJson(report)
+        : options.format === 'csv' ? (await import('../render/scenario-csv.js')).simulationAsCsv(report)
+        : options.format === 'markdown' ? (await import('../render/scenario-text.js')).gridsAsMarkdown(`Simulation: ${scenario.name}`, [grid])
+        : (await import('../render/scenario-text.js')).gridsAsTable([grid]);
       await emitReport(text, options.output);
     });
 }

@@ -5,15 +5,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { type Amount, add, amountOf, compare, divide, equals, isNegative, multiply, parseAmount, parsePercent, subtract } from '../money/index.js';
-import { type Adjustment, type Scenario, sweep } from '../engine/index.js';
-import { sweepGrid } from '../render/scenario-grid.js';
-import { sweepAsCsv } from '../render/scenario-csv.js';
-import { sweepAsJson } from '../render/scenario-json.js';
-import { gridsAsMarkdown, gridsAsTable } from '../render/scenario-text.js';
-import { emitReport } from '../io/output.js';
+import type { Adjustment, Scenario } from '../engine/scenario/model.js';
 import { UsageError } from './errors.js';
 import { formatOption } from './options.js';
-import { loadWithScenarios, parseCount } from './scenario-options.js';
+import { parseCount } from './scenario-options.js';
 
 interface SweepOptions {
   readonly data?: string;
@@ -82,17 +77,20 @@ export function registerSweep(program: Command): void {
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .addHelpText('after', HELP)
     .action(async (file: string, options: SweepOptions) => {
+      const [{ loadWithScenarios }, { sweep }, { emitReport }] = await Promise.all([
+        import('./scenario-load.js'), import('../engine/scenario/compare.js'), import('../io/output.js'),
+      ]);
       const { programme, scenarios } = await loadWithScenarios(options.data, [file]);
       const scenario = scenarios[0]!;
       const { position, adjustment } = findAdjustment(scenario, options.vary);
       const values = sweepValues(valueOption('--from', options.from, adjustment), valueOption('--to', options.to, adjustment), options.steps);
       const report = sweep(programme, scenario, position, values);
-      const grid = sweepGrid(report);
+      const grid = (await import('../render/scenario-grid.js')).sweepGrid(report);
       const text =
-        options.format === 'json' ? sweepAsJson(report)
-        : options.format === 'csv' ? sweepAsCsv(report)
-        : options.format === 'markdown' ? gridsAsMarkdown(`Sweep: ${scenario.name}`, [grid])
-        : gridsAsTable([grid]);
+        options.format === 'json' ? (await import('../render/scenario-json.js')).sweepAsJson(report)
+        : options.format === 'csv' ? (await import('../render/scenario-csv.js')).sweepAsCsv(report)
+        : options.format === 'markdown' ? (await import('../render/scenario-text.js')).gridsAsMarkdown(`Sweep: ${scenario.name}`, [grid])
+        : (await import('../render/scenario-text.js')).gridsAsTable([grid]);
       await emitReport(text, options.output);
     });
 }

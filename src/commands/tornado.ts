@@ -5,14 +5,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { amountOf, type Amount } from '../money/index.js';
-import { tornado } from '../engine/index.js';
-import { tornadoGrid } from '../render/scenario-grid.js';
-import { tornadoAsCsv } from '../render/scenario-csv.js';
-import { tornadoAsJson } from '../render/scenario-json.js';
-import { gridsAsMarkdown, gridsAsTable } from '../render/scenario-text.js';
-import { emitReport } from '../io/output.js';
 import { formatOption } from './options.js';
-import { loadWithScenarios, parseSwing } from './scenario-options.js';
+import { parseSwing } from './scenario-options.js';
 
 interface TornadoOptions {
   readonly data?: string;
@@ -48,14 +42,17 @@ export function registerTornado(program: Command): void {
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .addHelpText('after', HELP)
     .action(async (file: string, options: TornadoOptions) => {
+      const [{ loadWithScenarios }, { tornado }, { emitReport }] = await Promise.all([
+        import('./scenario-load.js'), import('../engine/scenario/compare.js'), import('../io/output.js'),
+      ]);
       const { programme, scenarios } = await loadWithScenarios(options.data, [file]);
       const report = tornado(programme, scenarios[0]!, options.swing);
-      const grid = tornadoGrid(report);
+      const grid = (await import('../render/scenario-grid.js')).tornadoGrid(report);
       const text =
-        options.format === 'json' ? tornadoAsJson(report)
-        : options.format === 'csv' ? tornadoAsCsv(report)
-        : options.format === 'markdown' ? gridsAsMarkdown(`Tornado: ${report.scenario.name}`, [grid])
-        : gridsAsTable([grid]);
+        options.format === 'json' ? (await import('../render/scenario-json.js')).tornadoAsJson(report)
+        : options.format === 'csv' ? (await import('../render/scenario-csv.js')).tornadoAsCsv(report)
+        : options.format === 'markdown' ? (await import('../render/scenario-text.js')).gridsAsMarkdown(`Tornado: ${report.scenario.name}`, [grid])
+        : (await import('../render/scenario-text.js')).gridsAsTable([grid]);
       await emitReport(text, options.output);
     });
 }

@@ -1,16 +1,18 @@
 /**
  * `fn-model variance`: the month-end report. Load the dataset, recompute every figure
  * from its line items, reconcile every stated figure, render.
+ *
+ * Only commander and the option helpers load with the program; the loader, engine and
+ * renderer modules are imported in the action, and by their own paths (not the barrels),
+ * so the report on the bundled CSVs loads neither exceljs nor the scenario, simulation
+ * and report modules (test/cli/startup.test.ts).
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Amount } from '../money/index.js';
-import { loadProgramme, type LoadOptions } from '../load/index.js';
-import { computeVariance, replaceOutturn } from '../engine/index.js';
+import type { LoadOptions } from '../load/dataset.js';
 import type { Programme } from '../model/index.js';
-import { InputError } from '../load/index.js';
-import { type VarianceFormat, renderVariance } from '../render/variance.js';
-import { colourWanted, emitReport } from '../io/output.js';
+import type { VarianceFormat } from '../render/variance.js';
 import { ExitStatus, UsageError } from './errors.js';
 import { datasetPath, encodingOption, formatOption, parseTolerance } from './options.js';
 
@@ -32,8 +34,9 @@ interface VarianceOptions {
  * @throws InputError (exit 2) for a bad ledger or map, or a map naming a line the dataset lacks.
  */
 async function withLedgerOutturn(programme: Programme, ledger: string, mapFile: string): Promise<Programme> {
-  const [{ readLedgerMap }, { readLedgerActuals }, { outturnFromActuals }, { createProgress }] = await Promise.all([
+  const [{ readLedgerMap }, { readLedgerActuals }, { outturnFromActuals }, { createProgress }, { replaceOutturn }, { InputError }] = await Promise.all([
     import('../ledger/map.js'), import('../ledger/read.js'), import('../ledger/outturn.js'), import('../io/progress.js'),
+    import('../engine/outturn.js'), import('../load/errors.js'),
   ]);
   const map = await readLedgerMap(mapFile);
   const progress = createProgress(ledger);
@@ -92,6 +95,9 @@ export function registerVariance(program: Command): void {
     .addHelpText('after', HELP)
     .action(async (options: VarianceOptions) => {
       if (Boolean(options.actuals) !== Boolean(options.map)) throw new UsageError('--actuals and --map go together: give both or neither');
+      const [{ loadProgramme }, { computeVariance }, { renderVariance }, { colourWanted, emitReport }] = await Promise.all([
+        import('../load/dataset.js'), import('../engine/variance.js'), import('../render/variance.js'), import('../io/output.js'),
+      ]);
       let programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
       if (options.actuals && options.map) programme = await withLedgerOutturn(programme, options.actuals, options.map);
       const report = computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {});

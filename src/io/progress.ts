@@ -1,10 +1,9 @@
 /**
  * Progress on stderr for long work, only when stderr is a terminal (never in pipes,
  * files, tests or CI logs, so stdout and captured stderr stay byte-identical run to run):
- * a line of rows and MB/s for streaming reads, and a bar for Monte Carlo runs.
+ * a line of rows and MB/s for streaming reads, and a bar for Monte Carlo runs
+ * (cli-progress is imported only when that bar is actually drawn).
  */
-import { SingleBar, Presets } from 'cli-progress';
-
 
 /** A progress line for reading a file: `update` as work goes, `done` to clear it. */
 export interface ReadProgress {
@@ -43,9 +42,13 @@ export interface RunProgress {
   readonly stop: () => void;
 }
 
-/** A progress bar labelled `label` on stderr when it is a TTY; otherwise callbacks that do nothing. */
-export function progressOnTty(label: string, stream: NodeJS.WriteStream = process.stderr): RunProgress {
+/**
+ * A progress bar labelled `label` on stderr when it is a TTY; otherwise callbacks that do
+ * nothing. Async only so that cli-progress is imported when a bar is wanted.
+ */
+export async function progressOnTty(label: string, stream: NodeJS.WriteStream = process.stderr): Promise<RunProgress> {
   if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
+  const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} runs`, stream, clearOnComplete: true, hideCursor: true }, Presets.shades_classic);
   let started = false;
   return {

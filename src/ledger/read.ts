@@ -13,6 +13,7 @@ import { type LedgerProblem, LedgerError } from './errors.js';
 import { findLedgerColumns, type LedgerColumns } from './header.js';
 import { type LedgerMap, type MapRule, type MapTarget, resolveLine, rulesForCostCentre } from './map.js';
 import { type CsvRecord, fieldText, recordTexts, scanCsvFile } from './scanner.js';
+import { DEFAULT_MAX_ERRORS } from './limits.js';
 
 /** How to read a ledger. */
 export interface ReadLedgerOptions {
@@ -28,8 +29,8 @@ export interface ReadLedgerOptions {
   readonly chunkBytes?: number;
 }
 
-/** Default for {@link ReadLedgerOptions.maxErrors}. */
-export const DEFAULT_MAX_ERRORS = 10;
+/** Default for {@link ReadLedgerOptions.maxErrors} (defined in `limits.ts`, dependency-free for the CLI's option defaults). */
+export { DEFAULT_MAX_ERRORS };
 
 const SPACE = 32;
 const DASH = 45;

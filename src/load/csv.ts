@@ -2,7 +2,6 @@
  * Reading CSV files: decoding bytes to text, then splitting into rows of cells.
  */
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import type { Problem } from './errors.js';
 import type { GridRow } from './table.js';
 
@@ -16,10 +15,11 @@ export type CsvEncoding = 'auto' | 'utf8' | 'windows-1252' | 'utf16le' | 'utf16b
  *   as "CSV", where `£` is byte A3); bytes with NUL but no BOM are refused (UTF-16 without a
  *   BOM cannot be told apart safely, so the encoding must be named);
  * - `utf8`: bytes must be valid UTF-8, else a problem;
- * - `windows-1252`, `utf16le`, `utf16be`: decoded with iconv-lite.
- * Returns the text, or a problem for `file`.
+ * - `windows-1252`, `utf16le`, `utf16be`: decoded with iconv-lite (imported only then, so
+ *   UTF-8 input never loads it).
+ * Resolves to the text, or a problem for `file`.
  */
-export function decodeCsvText(bytes: Uint8Array, encoding: CsvEncoding, file: string): { readonly text?: string; readonly problem?: Problem } {
+export async function decodeCsvText(bytes: Uint8Array, encoding: CsvEncoding, file: string): Promise<{ readonly text?: string; readonly problem?: Problem }> {
   let chosen = encoding;
   if (chosen === 'auto') {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) chosen = 'utf8';
@@ -36,6 +36,7 @@ export function decodeCsvText(bytes: Uint8Array, encoding: CsvEncoding, file: st
       return { problem: { file, message: 'is not valid UTF-8 (try the encoding windows-1252)' } };
     }
   }
+  const iconv = (await import('iconv-lite')).default;
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), chosen, { stripBOM: true });
   return { text };
 }
@@ -94,8 +95,8 @@ export function parseCsvRows(text: string, file: string): { readonly rows: reado
 }
 
 /** Decode and split a CSV file's bytes (see {@link decodeCsvText} and {@link parseCsvRows}). */
-export function readCsvRows(bytes: Uint8Array, encoding: CsvEncoding, file: string): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
-  const decoded = decodeCsvText(bytes, encoding, file);
+export async function readCsvRows(bytes: Uint8Array, encoding: CsvEncoding, file: string): Promise<{ readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] }> {
+  const decoded = await decodeCsvText(bytes, encoding, file);
   if (decoded.text === undefined) return { rows: [], problems: decoded.problem ? [decoded.problem] : [] };
   return parseCsvRows(decoded.text, file);
 }

@@ -3,8 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import { TABLE_LAYOUTS, type HeadlineStatement, type Programme, type Table } from '../model/index.js';
 import { readCsvRows, type CsvEncoding } from './csv.js';
 import { InputError, type Problem } from './errors.js';
@@ -69,7 +68,7 @@ async function loadFolder(folder: string, encoding: CsvEncoding): Promise<Progra
       if (read.problem) problems.push(read.problem);
       continue;
     }
-    const grid = readCsvRows(read.bytes, encoding, file);
+    const grid = await readCsvRows(read.bytes, encoding, file);
     problems.push(...grid.problems);
     if (grid.problems.length > 0) continue;
     const built = buildTable(layout, grid.rows, { file }, { checkWidth: true });
@@ -82,7 +81,7 @@ async function loadFolder(folder: string, encoding: CsvEncoding): Promise<Progra
     const read = await readBytes(headlineFile, 'not found');
     if (read.problem) problems.push(read.problem);
     if (read.bytes) {
-      const grid = readCsvRows(read.bytes, encoding, headlineFile);
+      const grid = await readCsvRows(read.bytes, encoding, headlineFile);
       problems.push(...grid.problems);
       if (grid.problems.length === 0) {
         const built = buildHeadline(grid.rows, { file: headlineFile });
@@ -127,15 +126,4 @@ async function loadWorkbook(file: string): Promise<Programme> {
   }
   if (problems.length > 0) throw new InputError(problems);
   return { name: basename(file).replace(/\.xlsx$/i, ''), path: file, tables, headline };
-}
-
-/**
- * The absolute path of the bundled March 2021 dataset folder (`data/march-2021`), found
- * from this module's own location (not the working directory), so it works both from
- * `src/load/` (tests) and from `dist/src/load/` after `tsc`.
- */
-export function bundledDatasetPath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../../data/march-2021'), resolve(here, '../../../data/march-2021')];
-  return candidates.find((candidate) => existsSync(candidate)) ?? (candidates[1] as string);
 }

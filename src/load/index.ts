@@ -6,4 +6,5 @@ export * from './csv.js';
 export * from './headline.js';
 export * from './xlsx.js';
 export * from './dataset.js';
+export * from './bundled.js';
 export * from './export-workbook.js';

@@ -1,0 +1,18 @@
+/**
+ * Loading shared by the scenario commands (`scenario run`, `sweep`, `tornado`, `simulate`):
+ * the dataset and the scenario files. Imported by their actions with `await import()`, so
+ * yaml and zod (the scenario file reader) load only when a scenario command runs.
+ */
+import type { Programme } from '../model/index.js';
+import type { Scenario } from '../engine/scenario/model.js';
+import { loadProgramme } from '../load/dataset.js';
+import { readScenario } from '../scenarios-file/read.js';
+import { datasetPath } from './options.js';
+
+/** Load the dataset (`--data` or the bundled March 2021 one) and read each scenario file. */
+export async function loadWithScenarios(data: string | undefined, files: readonly string[]): Promise<{ programme: Programme; scenarios: Scenario[] }> {
+  const programme = await loadProgramme(datasetPath(data));
+  const scenarios: Scenario[] = [];
+  for (const file of files) scenarios.push(await readScenario(file));
+  return { programme, scenarios };
+}
