@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Problem } from './errors.js';
 import type { GridRow } from './table.js';
+import { csvLimitProblem } from './csv-limits.js';
 
 /** Text encodings a CSV may be in. `auto`: byte-order mark, else UTF-8 if valid, else Windows-1252. */
 export type CsvEncoding = 'auto' | 'utf8' | 'windows-1252' | 'utf16le' | 'utf16be';
@@ -85,9 +86,11 @@ export function parseCsvRows(text: string, file: string): { readonly rows: reado
   }
 }
 
-/** Decode and split a CSV file's bytes (see {@link decodeCsvText} and {@link parseCsvRows}). */
+/** Decode and split a CSV file's bytes (see {@link decodeCsvText} and {@link parseCsvRows}), refusing text over the size limits first ({@link csvLimitProblem}). */
 export function readCsvRows(bytes: Uint8Array, encoding: CsvEncoding, file: string): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
   const decoded = decodeCsvText(bytes, encoding, file);
   if (decoded.text === undefined) return { rows: [], problems: decoded.problem ? [decoded.problem] : [] };
+  const overLimit = csvLimitProblem(decoded.text, file);
+  if (overLimit) return { rows: [], problems: [overLimit] };
   return parseCsvRows(decoded.text, file);
 }
