@@ -3,7 +3,7 @@
  * count crashes (an exit other than 0/1/2, a stack trace, a refusal with no message) and
  * hangs (a case over the per-case timeout).
  *
- * Usage: `node dist/scripts/fuzz.js [--cases 10000] [--seed 1] [--jobs 2] [--timeout 10000]
+ * Usage: `node dist/scripts/fuzz.js [--cases 10000] [--first 0] [--seed 1] [--jobs 2] [--timeout 10000]
  *        [--save test/fixtures/fuzz-regressions | --no-save] [--quiet]`
  *
  * Cases run in `--jobs` forked workers, each calling the CLI's `main()` in-process (no Node
@@ -24,6 +24,8 @@ import type { FuzzReply } from './fuzz/worker.js';
 /** The fuzzer's settings, from the command line. */
 export interface FuzzSettings {
   readonly cases: number;
+  /** The first case index (to rerun one case: `--first I --cases 1`). */
+  readonly first: number;
   readonly seed: number;
   readonly jobs: number;
   readonly timeoutMs: number;
@@ -56,6 +58,7 @@ function settingsFrom(argv: readonly string[]): FuzzSettings {
   const root = repositoryRoot();
   return {
     cases: integer('--cases', 10_000),
+    first: integer('--first', 0),
     seed: integer('--seed', 1),
     jobs: Math.max(1, integer('--jobs', 2)),
     timeoutMs: integer('--timeout', 10_000),
@@ -91,7 +94,8 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
   const failures: { index: number; reason: string; mutations: readonly string[]; saved?: string }[] = [];
   let crashes = 0;
   let hangs = 0;
-  let next = 0;
+  let next = settings.first;
+  const end = settings.first + settings.cases;
   let done = 0;
 
   const fail = (index: number, reason: string, stderr: string, hang: boolean) => {
@@ -106,7 +110,7 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
   await new Promise<void>((finish) => {
     let running = 0;
     const startWorker = () => {
-      if (next >= settings.cases) {
+      if (next >= end) {
         if (running === 0) finish();
         return;
       }
@@ -119,7 +123,7 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
         childStderr = (childStderr + chunk.toString()).slice(-4000);
       });
       const assign = () => {
-        if (next >= settings.cases) {
+        if (next >= end) {
           child.disconnect();
           return;
         }

@@ -2,9 +2,11 @@
  * Atomic file output: never half a report. Data is written to a temporary file in the
  * target's own directory (so the rename cannot cross file systems), fsynced, then
  * renamed over the target; on any failure the temporary file is removed and the
- * previous target, if any, is untouched.
+ * previous target, if any, is untouched. A temporary file left by a writer that was killed
+ * (SIGKILL, power loss) is removed by the next write to the same target, once its process
+ * is gone.
  */
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -22,6 +24,7 @@ export function temporaryPathFor(target: string): string {
  *   removing the temporary file.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await removeStaleTemporaries(path);
   const temporary = temporaryPathFor(path);
   let handle;
   try {
@@ -35,5 +38,38 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await handle?.close().catch(() => undefined);
     await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Whether process `pid` is running (signal 0 probes without signalling; EPERM means it exists). */
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove temporary files of `target` (`.fn-model-tmp-<name>-<pid>-<hex>`) left by writers
+ * that no longer run. Files of running processes (including this one) are left alone, and
+ * nothing else in the folder is touched. Failures are ignored: clean-up never stops a write.
+ */
+export async function removeStaleTemporaries(target: string): Promise<void> {
+  const prefix = `${TEMP_PREFIX}${basename(target)}-`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const owner = /^(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length));
+    if (!owner) continue;
+    const pid = Number(owner[1]);
+    if (pid === process.pid || processIsAlive(pid)) continue;
+    await rm(join(dirname(target), name), { force: true }).catch(() => undefined);
   }
 }

@@ -86,6 +86,11 @@ function gridCellOf(value: CellValue, address: string, report: (text: string, me
   return { text: '', address, unreadable: true };
 }
 
+/** Whether a cell value is a formula (its own or shared). */
+function isFormulaValue(value: CellValue): value is CellValue & object {
+  return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+}
+
 /** The rows of a worksheet as {@link GridRow}s, with addresses and merge information; a sheet over the size limits is one problem ({@link sheetSizeProblem}). */
 export function worksheetRows(worksheet: Worksheet, source: GridSource): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
   const tooBig = sheetSizeProblem(worksheet, source);
@@ -100,7 +105,9 @@ export function worksheetRows(worksheet: Worksheet, source: GridSource): { reado
       const cell = sheetRow.getCell(columnNumber);
       const master = cell.isMerged ? cell.master.address : undefined;
       // Only the top-left cell of a merged range holds a value; the others read as blank.
-      const value = master !== undefined && master !== cell.address ? null : cell.value;
+      const shown = master !== undefined && master !== cell.address ? null : cell.value;
+      // exceljs's cell.value drops a formula's cached result when it is 0 or FALSE; cell.result keeps it
+      const value = isFormulaValue(shown) && cell.result !== undefined ? ({ ...shown, result: cell.result } as CellValue) : shown;
       const gridCell = gridCellOf(value, cell.address, (text, message) =>
         problems.push({ ...source, row: rowNumber, text, message: `in cell ${cell.address} ${message}` }),
       );
