@@ -9,7 +9,8 @@
  * - at most {@link ZIP_MAX_PARTS} parts;
  * - the declared unpacked total at most {@link ZIP_MAX_UNPACKED_BYTES};
  * - no part over {@link ZIP_RATIO_FLOOR_BYTES} compressed more than {@link ZIP_MAX_RATIO}:1;
- * - every XML part (`.xml`, `.rels`, `.vml`) is scanned while inflating, and refused if it has a
+ * - every part is inflated once and discarded (a part that inflates past its declared size is
+ *   `is not an .xlsx workbook`); every XML part (`.xml`, `.rels`, `.vml`) is scanned meanwhile, and refused if it has a
  *   `<!DOCTYPE` or `<!ENTITY` declaration (external entities, "billion laughs": a workbook never
  *   needs a DTD) or a NUL byte (not UTF-8 XML, which would hide a declaration from the scan).
  */
@@ -54,13 +55,17 @@ async function directoryOf(bytes: Buffer): Promise<{ readonly zip: ZipFile; read
   return { zip, entries };
 }
 
-/** Inflate one part, looking for a DTD declaration or a NUL byte; the first found, with its line. */
-async function scanXmlPart(zip: ZipFile, entry: Entry): Promise<{ readonly text: string; readonly line: number; readonly nul: boolean } | undefined> {
+/**
+ * Inflate one part; when `isXml`, look for a DTD declaration or a NUL byte and give the first
+ * found, with its line. @throws when the part is damaged or inflates past its declared size.
+ */
+async function scanXmlPart(zip: ZipFile, entry: Entry, isXml: boolean): Promise<{ readonly text: string; readonly line: number; readonly nul: boolean } | undefined> {
   const stream: Readable = await zip.openReadStreamPromise(entry);
   let tail = '';
   let lineBreaks = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (!isXml) continue;
       if (chunk.includes(0)) return { text: '', line: lineBreaks + 1, nul: true };
       const window = tail + chunk.toString('latin1');
       const found = DECLARATION.exec(window);
@@ -118,10 +123,12 @@ export async function workbookZipProblems(bytes: Buffer, file: string): Promise<
       }
     }
     for (const entry of entries) {
-      if (!XML_PART.test(entry.fileName) || entry.fileName.endsWith('/')) continue;
+      if (entry.fileName.endsWith('/')) continue;
       let found;
       try {
-        found = await scanXmlPart(zip, entry);
+        // every part is inflated once (and discarded) so one whose directory entry lies about
+        // its size is stopped here by validateEntrySizes, not inflated whole by exceljs
+        found = await scanXmlPart(zip, entry, XML_PART.test(entry.fileName));
       } catch {
         return notWorkbook;
       }

@@ -131,6 +131,20 @@ describe.each(COMMANDS)('generated hostile inputs through `fn-model $name`', (co
     expect(result.stderr).toMatch(/^fn-model: book\.xlsx: "xl\/sharedStrings\.xml" is a zip part compressed [\d,]+:1 to 21 MiB; parts over 10 MiB compressed more than 200:1 are refused unopened \(zip bomb guard, see docs\/robustness\.md\)\n$/);
   });
 
+  it('a part whose zip directory understates its size (a disguised bomb) is stopped while inflating', async () => {
+    const folder = workbookCase('lying-directory', (parts) => [...parts, { name: 'xl/media/image1.png', data: Buffer.alloc(30 * MIB) }], 1);
+    const path = join(folder, 'book.xlsx');
+    const bytes = readFileSync(path);
+    // declare 1 MiB instead of 30 MiB in the local header and the central directory entry of the last part
+    const central = bytes.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'));
+    const local = bytes.readUInt32LE(central + 42);
+    expect(bytes.readUInt32LE(central + 24)).toBe(30 * MIB);
+    bytes.writeUInt32LE(MIB, central + 24);
+    bytes.writeUInt32LE(MIB, local + 22);
+    writeFileSync(path, bytes);
+    await expectRefused(folder, command, 'fn-model: book.xlsx: is not an .xlsx workbook\n');
+  });
+
   it('an external entity (XXE) in a sheet is refused unopened', async () => {
     const folder = workbookCase('xxe', (parts) =>
       editPart(parts, 'xl/worksheets/sheet2.xml', (xml) => xml.replace(/^(<\?xml[^>]*\?>)/, '$1\n<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')),
