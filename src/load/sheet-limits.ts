@@ -5,7 +5,7 @@
 import type { Worksheet } from 'exceljs';
 import type { Problem } from './errors.js';
 import type { GridSource } from './table.js';
-import { MAX_CELLS, MAX_COLUMNS, MAX_ROWS, limitText } from './limits.js';
+import { MAX_CELL_CHARACTERS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, limitText } from './limits.js';
 
 /** The spreadsheet column letters of a 1-based column number (`1` → `A`, `16384` → `XFD`). */
 function columnLetters(column: number): string {
@@ -30,4 +30,13 @@ export function sheetSizeProblem(worksheet: Pick<Worksheet, 'rowCount' | 'column
     text: `${columnLetters(columns)}${rows}`,
     message: `is the last cell of the sheet: ${limitText(rows)} rows × ${limitText(columns)} columns; sheets over ${limitText(MAX_ROWS)} rows, ${limitText(MAX_COLUMNS)} columns or ${limitText(MAX_CELLS)} cells are refused (delete the far-away cells)`,
   };
+}
+
+/**
+ * A cell whose text is longer than Excel can hold ({@link MAX_CELL_CHARACTERS}), anywhere in
+ * the sheet (title rows included: such a file was not saved by Excel), or undefined.
+ */
+export function cellTextProblem(text: string, address: string, source: GridSource, row: number): Problem | undefined {
+  if (text.length <= MAX_CELL_CHARACTERS) return undefined;
+  return { ...source, row, text, message: `in cell ${address} has ${limitText(text.length)} characters; cells over ${limitText(MAX_CELL_CHARACTERS)} characters (Excel's maximum) are refused` };
 }

@@ -7,7 +7,7 @@ import { amountOf, type Amount } from '../money/index.js';
 import type { Problem } from './errors.js';
 import type { GridCell, GridRow, GridSource } from './table.js';
 import { XLSX_MAX_FILE_BYTES, fileSizeMessage, readFileWithin } from './limits.js';
-import { sheetSizeProblem } from './sheet-limits.js';
+import { cellTextProblem, sheetSizeProblem } from './sheet-limits.js';
 import { workbookZipProblems } from './zip-guard.js';
 
 /** Excel shows and keeps at most 15 significant digits of a number. */
@@ -111,7 +111,10 @@ export function worksheetRows(worksheet: Worksheet, source: GridSource): { reado
       const gridCell = gridCellOf(value, cell.address, (text, message) =>
         problems.push({ ...source, row: rowNumber, text, message: `in cell ${cell.address} ${message}` }),
       );
-      cells.push(master !== undefined ? { ...gridCell, mergedWith: master } : gridCell);
+      const overLong = cellTextProblem(gridCell.text, cell.address, source, rowNumber);
+      if (overLong) problems.push(overLong);
+      const read = overLong ? { ...gridCell, unreadable: true } : gridCell;
+      cells.push(master !== undefined ? { ...read, mergedWith: master } : read);
     }
     rows.push({ row: rowNumber, cells });
   }

@@ -13,6 +13,7 @@
  * command-specific `expected.<command>.txt` overrides `expected.txt`).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync, cpSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +102,12 @@ describe.each(COMMANDS)('generated hostile inputs through `fn-model $name`', (co
   it('a row of more than a million columns is refused at the first cell over 16,384', async () => {
     const folder = folderCase('million-columns', 'fn-costs.csv', `${HEADER}Staff Costs,Staff,${'1,'.repeat(1_100_000)}1\n`);
     await expectRefused(folder, command, `fn-model: data/fn-costs.csv:2: "1" is cell 16,385 of the row; rows of more than 16,384 cells (Excel's maximum) are refused\n`);
+  });
+
+  it('a 10 MB cell in a workbook (incompressible, so under the zip limits) is refused at its sheet, row and cell', async () => {
+    const huge = randomBytes(7_500_000).toString('base64');
+    const folder = workbookCase('huge-xlsx-cell', (parts) => editPart(parts, 'xl/worksheets/sheet2.xml', (xml) => xml.replace('<c r="G4" s="3"><v>297</v></c>', `<c r="G4" t="inlineStr"><is><t>${huge}</t></is></c>`)), 1);
+    await expectRefused(folder, command, `fn-model: book.xlsx[brp-investment]:4: ${JSON.stringify(`${huge.slice(0, 60)}…`)} in cell G4 has 10,000,000 characters; cells over 32,767 characters (Excel's maximum) are refused\n`);
   });
 
   it('a CSV over 128 MiB is refused unread', async () => {
