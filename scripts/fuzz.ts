@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz`: run `fn-model variance` on seeded mutations of the bundled dataset and
+ * `npm run fuzz`: run fn-model's commands (`FUZZ_COMMANDS` in `fuzz/cases.ts`: `variance`) on seeded mutations of the bundled dataset and
  * count crashes (an exit other than 0/1/2, a stack trace, a refusal with no message) and
  * hangs (a case over the per-case timeout).
  *
@@ -78,7 +78,7 @@ function saveCase(fuzz: FuzzCase, reason: string, stderr: string, folder: string
   } else {
     writeFileSync(join(target, 'book.xlsx'), fuzz.bytes);
   }
-  const record = { seed: fuzz.seed, index: fuzz.index, data: fuzz.kind === 'csv' ? 'data' : 'book.xlsx', options: fuzz.options, mutations: fuzz.mutations, found: reason, stderr: stderr.split('\n').slice(0, 5) };
+  const record = { seed: fuzz.seed, index: fuzz.index, command: fuzz.command, data: fuzz.kind === 'csv' ? 'data' : 'book.xlsx', options: fuzz.options, mutations: fuzz.mutations, found: reason, stderr: stderr.split('\n').slice(0, 5) };
   writeFileSync(join(target, 'case.json'), `${JSON.stringify(record, null, 2)}\n`);
   return target;
 }

@@ -34,7 +34,9 @@ export interface FuzzCase {
   readonly kind: 'csv' | 'xlsx';
   readonly file: string;
   readonly bytes: Buffer;
-  /** Options after `variance --data PATH`. */
+  /** The command run (one of {@link FUZZ_COMMANDS}). */
+  readonly command: string;
+  /** Options after `<command> --data PATH`. */
   readonly options: readonly string[];
   /** The mutations applied, in order, for the report. */
   readonly mutations: readonly string[];
@@ -57,7 +59,7 @@ export async function loadCorpus(root = repositoryRoot()): Promise<FuzzCorpus> {
 }
 
 /** A seeded source of choices. */
-class Choices {
+export class Choices {
   constructor(private readonly rng: RandomGenerator) {}
   /** An integer in [from, to]. */
   int(from: number, to: number): number {
@@ -240,12 +242,24 @@ const XML_MUTATIONS: readonly Mutation[] = [
   },
 ];
 
-/** The options a case runs with after `variance --data PATH`. */
-function optionsFor(choices: Choices): string[] {
+/** The options a `variance` case runs with after `variance --data PATH`. */
+function varianceOptions(choices: Choices): string[] {
   const options = ['--format', choices.pick(['table', 'json', 'csv', 'markdown'])];
   if (choices.chance(0.3)) options.push('--strict');
   if (choices.chance(0.1)) options.push('--tolerance', choices.pick(['0', '0.5', '20', '-1', '1e3']));
   return options;
+}
+
+/**
+ * The commands the fuzzer runs on each mutated dataset, with the options each may be given.
+ * A later command that loads a dataset is fuzzed by adding it here.
+ */
+export const FUZZ_COMMANDS: readonly { readonly name: string; readonly options: (choices: Choices) => string[] }[] = [{ name: 'variance', options: varianceOptions }];
+
+/** One of {@link FUZZ_COMMANDS} and its options. */
+function commandFor(choices: Choices): { readonly command: string; readonly options: string[] } {
+  const chosen = choices.pick(FUZZ_COMMANDS);
+  return { command: chosen.name, options: chosen.options(choices) };
 }
 
 /** Build case `index` of seed `seed` from `corpus`. */
@@ -263,13 +277,13 @@ export function fuzzCase(corpus: FuzzCorpus, seed: number, index: number): FuzzC
       bytes = applied.bytes;
       mutations.push(applied.name);
     }
-    const options = optionsFor(choices);
+    const { command, options } = commandFor(choices);
     if (mutations.some((name) => name.startsWith('UTF-16')) && choices.chance(0.5)) options.push('--encoding', choices.pick(['utf16le', 'utf16be', 'utf8', 'windows-1252']));
-    return { seed, index, kind: 'csv', file, bytes, options, mutations };
+    return { seed, index, kind: 'csv', file, bytes, command, options, mutations };
   }
   if (choices.chance(0.15)) {
     const applied = choices.pick([flipBytes, truncate, insertBytes])(corpus.workbook, choices);
-    return { seed, index, kind: 'xlsx', file: 'book.xlsx', bytes: applied.bytes, options: optionsFor(choices), mutations: [`zip: ${applied.name}`] };
+    return { seed, index, kind: 'xlsx', file: 'book.xlsx', bytes: applied.bytes, ...commandFor(choices), mutations: [`zip: ${applied.name}`] };
   }
   const xmlParts = corpus.workbookParts.filter((part) => /^xl\/(worksheets\/sheet\d+|sharedStrings|workbook|styles)\.xml$/.test(part.name));
   const part = choices.pick(xmlParts);
@@ -280,5 +294,5 @@ export function fuzzCase(corpus: FuzzCorpus, seed: number, index: number): FuzzC
     mutations.push(`${part.name}: ${applied.name}`);
   }
   const parts = corpus.workbookParts.map((original) => (original.name === part.name ? { name: original.name, data } : original));
-  return { seed, index, kind: 'xlsx', file: 'book.xlsx', bytes: zipParts(parts, 'store'), options: optionsFor(choices), mutations };
+  return { seed, index, kind: 'xlsx', file: 'book.xlsx', bytes: zipParts(parts, 'store'), ...commandFor(choices), mutations };
 }

@@ -1,6 +1,6 @@
 /**
  * A fuzz worker (forked by `scripts/fuzz.ts`): builds each case it is sent from
- * (seed, index), writes it into its own temporary folder, runs `variance` in-process and
+ * (seed, index), writes it into its own temporary folder, runs its command in-process and
  * sends back the exit code and stderr. An exception that escapes `main` is reported for the
  * case being run, and the worker exits (the parent starts another).
  */
@@ -47,7 +47,7 @@ process.on('message', (request: FuzzRequest) => {
   const fuzz = fuzzCase(corpus, request.seed, request.index);
   const target = fuzz.kind === 'csv' ? join(data, fuzz.file) : join(work, 'book.xlsx');
   writeFileSync(target, fuzz.bytes);
-  runInProcess(['variance', '--data', fuzz.kind === 'csv' ? 'data' : 'book.xlsx', ...fuzz.options])
+  runInProcess([fuzz.command, '--data', fuzz.kind === 'csv' ? 'data' : 'book.xlsx', ...fuzz.options])
     .then((outcome) => {
       if (fuzz.kind === 'csv') writeFileSync(target, corpus.csvFiles.get(fuzz.file) as Buffer);
       const reply: FuzzReply = { index: request.index, exit: outcome.exit, stderr: outcome.stderr.slice(0, 4000) };

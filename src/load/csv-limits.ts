@@ -104,3 +104,39 @@ export function csvLimitProblem(text: string, file: string): Problem | undefined
   }
   return cellTooLong(length);
 }
+
+/**
+ * The start of the cell at 1-based `row` and 0-based `columnIndex` of CSV `text`, by the same
+ * record rules as {@link csvLimitProblem} (so rows agree with csv-parse's), or undefined when
+ * there is no such cell. Used to quote the cell a CSV syntax error is in.
+ */
+export function csvCellText(text: string, row: number, columnIndex: number): string | undefined {
+  let currentRow = 1;
+  let column = 0;
+  let cellStart = 0;
+  let inQuotes = false;
+  const found = () => (currentRow === row && column === columnIndex ? cellTextAt(text, cellStart) : undefined);
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (currentRow === row && column === columnIndex) return cellTextAt(text, cellStart);
+    if (currentRow > row) return undefined;
+    if (inQuotes) {
+      if (code === QUOTE) {
+        if (text.charCodeAt(index + 1) === QUOTE) index += 1;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (code === QUOTE && index === cellStart) inQuotes = true;
+    else if (code === COMMA) {
+      column += 1;
+      cellStart = index + 1;
+    } else if (code === CR || code === LF) {
+      if (code === CR && text.charCodeAt(index + 1) === LF) index += 1;
+      currentRow += 1;
+      column = 0;
+      cellStart = index + 1;
+    }
+  }
+  return found();
+}

@@ -56,8 +56,8 @@ describe('saved fuzz failures replay through the real CLI without crashing', () 
   });
   it.skipIf(saved.length === 0).each(saved)('%s', async (name) => {
     const folder = join(REGRESSIONS, name);
-    const record = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as { data: string; options: string[] };
-    const result = await runCliAsync(['variance', '--data', record.data, ...record.options], { cwd: folder });
+    const record = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as { command?: string; data: string; options: string[] };
+    const result = await runCliAsync([record.command ?? 'variance', '--data', record.data, ...record.options], { cwd: folder });
     expect(crashReason(result.status, result.stderr)).toBeUndefined();
   });
 });
