@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run-cli.js';
 import { runCliAsync } from '../support/run-cli-async.js';
 import { unzipParts, zipParts, type ZipPart } from '../../scripts/fuzz/zip.js';
+import { workbookZipProblems } from '../../src/load/zip-guard.js';
 
 /** The commands that load a dataset, and how each is given one. */
 const COMMANDS: readonly { readonly name: string; readonly argv: (data: string) => readonly string[] }[] = [
@@ -149,6 +150,8 @@ describe.each(COMMANDS)('generated hostile inputs through `fn-model $name`', (co
     bytes.writeUInt32LE(MIB, central + 24);
     bytes.writeUInt32LE(MIB, local + 22);
     writeFileSync(path, bytes);
+    // the guard itself stops it (exceljs would refuse this file too, so the CLI line alone cannot tell)
+    expect(await workbookZipProblems(bytes, 'book.xlsx')).toEqual([{ file: 'book.xlsx', message: 'is not an .xlsx workbook' }]);
     await expectRefused(folder, command, 'fn-model: book.xlsx: is not an .xlsx workbook\n');
   });
 
