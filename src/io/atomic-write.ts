@@ -1,23 +1,32 @@
 /**
- * Writing output files so a reader never sees half a file: write a temporary file in
- * the same directory, flush it to disk, then rename it over the target.
+ * Atomic file output: never half a report. Data is written to a temporary file in the
+ * target's own directory (so the rename cannot cross file systems), fsynced, then
+ * renamed over the target, and the directory is fsynced where the platform allows; on
+ * any failure the temporary file is removed and the previous target, if any, is
+ * untouched. A temporary file left by a writer that was killed (SIGKILL, power loss) is
+ * removed by the next write to the same target, once its process is gone.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The prefix of fn-model's temporary files (`.fn-model-tmp-<name>-<pid>-<random>`). */
 export const TEMP_PREFIX = '.fn-model-tmp-';
 
+/** The temporary path used while writing `target`: `.fn-model-tmp-<name>-<pid>-<hex>` beside it. */
+export function temporaryPathFor(target: string): string {
+  return join(dirname(target), `${TEMP_PREFIX}${basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
 /**
- * Write `data` to `path` atomically: a temp file `.fn-model-tmp-<name>-<random>` beside
- * it is written, fsync'd and renamed onto `path` (then the directory is fsync'd where the
- * platform allows). On failure the temp file is removed and `path` is untouched.
- * @throws the file system's error (e.g. ENOENT for a missing directory, EACCES).
+ * Write `data` to `path` atomically (temp file in the same directory + fsync + rename +
+ * directory fsync). Stale temporaries of `path` from dead writers are removed first.
+ * @throws the file system's error (e.g. ENOENT for a missing directory, EACCES) after
+ *   removing the temporary file; `path` is then untouched.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const directory = dirname(path);
-  const temporary = join(directory, `${TEMP_PREFIX}${basename(path)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await removeStaleTemporaries(path);
+  const temporary = temporaryPathFor(path);
   const handle = await open(temporary, 'wx', 0o644);
   try {
     try {
@@ -28,11 +37,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     }
     await rename(temporary, path);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
   try {
-    const folder = await open(directory, 'r');
+    const folder = await open(dirname(path), 'r');
     try {
       await folder.sync();
     } finally {
@@ -40,5 +49,38 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     }
   } catch {
     // Some platforms cannot fsync a directory; the rename itself is still atomic.
+  }
+}
+
+/** Whether process `pid` is running (signal 0 probes without signalling; EPERM means it exists). */
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove temporary files of `target` (`.fn-model-tmp-<name>-<pid>-<hex>`) left by writers
+ * that no longer run. Files of running processes (including this one) are left alone, and
+ * nothing else in the folder is touched. Failures are ignored: clean-up never stops a write.
+ */
+export async function removeStaleTemporaries(target: string): Promise<void> {
+  const prefix = `${TEMP_PREFIX}${basename(target)}-`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const owner = /^(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length));
+    if (!owner) continue;
+    const pid = Number(owner[1]);
+    if (pid === process.pid || processIsAlive(pid)) continue;
+    await rm(join(dirname(target), name), { force: true }).catch(() => undefined);
   }
 }

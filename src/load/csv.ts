@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem } from './errors.js';
 import type { GridRow } from './table.js';
+import { csvCellText, csvLimitProblem } from './csv-limits.js';
 
 /** Text encodings a CSV may be in. `auto`: byte-order mark, else UTF-8 if valid, else Windows-1252. */
 export type CsvEncoding = 'auto' | 'utf8' | 'windows-1252' | 'utf16le' | 'utf16be';
@@ -71,7 +72,8 @@ function shortReason(message: string): string {
  * of the bundled files is row 1); empty lines are kept as rows so numbering stays true.
  * Records may end in CRLF, LF or CR. Rows of different lengths are returned as they are
  * (the table builder reports ragged rows). A syntax error (unterminated quote, stray quote)
- * becomes one problem located at the record where it starts.
+ * becomes one problem located at the record where it starts, quoting the cell and naming
+ * its column number.
  */
 export function parseCsvRows(text: string, file: string): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
   try {
@@ -84,19 +86,24 @@ export function parseCsvRows(text: string, file: string): { readonly rows: reado
     const rows = records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => ({ text: cell })) }));
     return { rows, problems: [] };
   } catch (error) {
-    const failure = error as { code?: string; records?: number; lines?: number; message?: string };
+    const failure = error as { code?: string; records?: number; lines?: number; column?: number | string | null; message?: string };
     const message = (failure.code !== undefined && CSV_ERROR_MESSAGES[failure.code]) || `cannot be read as CSV (${failure.code ?? 'error'}: ${shortReason(String(failure.message ?? error))})`;
     // The failing record is the one after those completed; csv-parse's `lines` is where it gave up
     // (for an unclosed quote, the end of the file), so it is only the fallback.
     const row = typeof failure.records === 'number' ? failure.records + 1 : failure.lines;
     const problem: Problem = typeof row === 'number' ? { file, row, message } : { file, message };
+    // quote the cell the error is in (csv-parse's `column` is its 0-based index in the record)
+    const cell = typeof row === 'number' && typeof failure.column === 'number' ? csvCellText(text, row, failure.column) : undefined;
+    if (cell !== undefined) return { rows: [], problems: [{ ...problem, text: cell, message: `${message} in column ${(failure.column as number) + 1}` }] };
     return { rows: [], problems: [problem] };
   }
 }
 
-/** Decode and split a CSV file's bytes (see {@link decodeCsvText} and {@link parseCsvRows}). */
+/** Decode and split a CSV file's bytes (see {@link decodeCsvText} and {@link parseCsvRows}), refusing text over the size limits first ({@link csvLimitProblem}). */
 export async function readCsvRows(bytes: Uint8Array, encoding: CsvEncoding, file: string): Promise<{ readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] }> {
   const decoded = await decodeCsvText(bytes, encoding, file);
   if (decoded.text === undefined) return { rows: [], problems: decoded.problem ? [decoded.problem] : [] };
+  const overLimit = csvLimitProblem(decoded.text, file);
+  if (overLimit) return { rows: [], problems: [overLimit] };
   return parseCsvRows(decoded.text, file);
 }

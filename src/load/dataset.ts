@@ -2,7 +2,7 @@
  * Loading a whole dataset (a folder of CSV files or an .xlsx workbook) into a {@link Programme}.
  */
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { TABLE_LAYOUTS, type HeadlineStatement, type Programme, type Table } from '../model/index.js';
 import { readCsvRows, type CsvEncoding } from './csv.js';
@@ -10,6 +10,7 @@ import { InputError, type Problem } from './errors.js';
 import { buildHeadline } from './headline.js';
 import { buildTable } from './table.js';
 import { openWorkbook, worksheetRows } from './xlsx.js';
+import { fileSizeLimitFor, fileSizeMessage, readFileWithin } from './limits.js';
 
 /** How to load a dataset. `encoding` applies to CSV files (default `auto`); workbooks ignore it. */
 export interface LoadOptions {
@@ -45,10 +46,12 @@ export async function loadProgramme(path: string, options: LoadOptions = {}): Pr
   throw new InputError([{ file: path, message: 'is neither a folder of CSV files nor an .xlsx workbook' }]);
 }
 
-/** Read a file's bytes, or say why not (`absentMessage` when it does not exist). */
+/** Read a file's bytes, or say why not (`absentMessage` when it does not exist; a file over its size limit is refused unread). */
 async function readBytes(path: string, absentMessage: string): Promise<{ readonly bytes?: Buffer; readonly problem?: Problem }> {
   try {
-    return { bytes: await readFile(path) };
+    const read = await readFileWithin(path, fileSizeLimitFor(path));
+    if (read.size !== undefined) return { problem: { file: path, message: fileSizeMessage(read.size, fileSizeLimitFor(path)) } };
+    return { bytes: read.bytes };
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT') return { problem: { file: path, message: absentMessage } };
@@ -110,6 +113,7 @@ async function loadWorkbook(file: string): Promise<Programme> {
     const source = { file, sheet: worksheet.name };
     const grid = worksheetRows(worksheet, source);
     problems.push(...grid.problems);
+    if (grid.rows.length === 0 && grid.problems.length > 0) continue; // refused whole (over the size limits)
     const built = buildTable(layout, grid.rows, source, { checkWidth: false });
     problems.push(...built.problems);
     if (built.table) tables.push(built.table);

@@ -2,11 +2,13 @@
  * Reading a dataset workbook (.xlsx): one sheet per table id plus an optional `headline`
  * sheet. exceljs is imported only here, and lazily, so reading CSV never loads it.
  */
-import { readFile } from 'node:fs/promises';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { amountOf, type Amount } from '../money/index.js';
 import type { Problem } from './errors.js';
 import type { GridCell, GridRow, GridSource } from './table.js';
+import { XLSX_MAX_FILE_BYTES, fileSizeMessage, readFileWithin } from './limits.js';
+import { cellTextProblem, sheetSizeProblem } from './sheet-limits.js';
+import { workbookZipProblems } from './zip-guard.js';
 
 /** Excel shows and keeps at most 15 significant digits of a number. */
 const EXCEL_SIGNIFICANT_DIGITS = 15;
@@ -126,8 +128,10 @@ function dateCellAsText(value: CellValue, numFmt: string | undefined): CellValue
   return value;
 }
 
-/** The rows of a worksheet as {@link GridRow}s, with addresses and merge information. */
+/** The rows of a worksheet as {@link GridRow}s, with addresses and merge information; a sheet over the size limits is one problem ({@link sheetSizeProblem}). */
 export function worksheetRows(worksheet: Worksheet, source: GridSource): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
+  const tooBig = sheetSizeProblem(worksheet, source);
+  if (tooBig) return { rows: [], problems: [tooBig] };
   const problems: Problem[] = [];
   const rows: GridRow[] = [];
   const width = worksheet.columnCount;
@@ -142,7 +146,10 @@ export function worksheetRows(worksheet: Worksheet, source: GridSource): { reado
       const gridCell = gridCellOf(value, cell.address, (text, message) =>
         problems.push({ ...source, row: rowNumber, text, message: `in cell ${cell.address} ${message}` }),
       );
-      cells.push(master !== undefined ? { ...gridCell, mergedWith: master } : gridCell);
+      const overLong = cellTextProblem(gridCell.text, cell.address, source, rowNumber);
+      if (overLong) problems.push(overLong);
+      const read = overLong ? { ...gridCell, unreadable: true } : gridCell;
+      cells.push(master !== undefined ? { ...read, mergedWith: master } : read);
     }
     rows.push({ row: rowNumber, cells });
   }
@@ -157,18 +164,24 @@ export interface DatasetWorkbook {
 /**
  * Open an .xlsx file. `file` is the path as the user gave it (for messages).
  * A file that is not a zip, or a zip that is not a workbook, is one problem
- * `"is not an .xlsx workbook"`; exceljs's own errors are not shown.
+ * `"is not an .xlsx workbook"`; exceljs's own errors are not shown. A file over
+ * {@link XLSX_MAX_FILE_BYTES}, or one {@link workbookZipProblems} finds unsafe (zip bomb,
+ * DTD), is refused before exceljs sees it.
  */
 export async function openWorkbook(path: string, file: string): Promise<{ readonly workbook?: DatasetWorkbook; readonly problems: readonly Problem[] }> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    const read = await readFileWithin(path, XLSX_MAX_FILE_BYTES);
+    if (read.size !== undefined) return { problems: [{ file, message: fileSizeMessage(read.size, XLSX_MAX_FILE_BYTES) }] };
+    bytes = read.bytes;
   } catch (error) {
     const code = (error as { code?: string }).code;
     return { problems: [{ file, message: code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? String(error)})` }] };
   }
   const notWorkbook = { problems: [{ file, message: 'is not an .xlsx workbook' }] };
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return notWorkbook;
+  const unsafe = await workbookZipProblems(bytes, file);
+  if (unsafe.length > 0) return { problems: unsafe };
   const ExcelJS = (await import('exceljs')).default;
   const workbook: Workbook = new ExcelJS.Workbook();
   try {

@@ -111,7 +111,7 @@ describe('bad input through `fn-model variance`: exit 2, one located line each',
 
   it('a stray quote inside an unquoted cell is located, and the message stays short', () => {
     const data = dataset((folder) => replaceIn(join(folder, 'fn-costs.csv'), 'Other Programme Costs,Other', 'Other Programme Costs,Oth"er'));
-    expectRefused(['--data', data], [`${data}/fn-costs.csv:3: a " inside an unquoted cell (quote the whole cell and double the ")`]);
+    expectRefused(['--data', data], [`${data}/fn-costs.csv:3: "Oth\\"er Programme Costs:" a " inside an unquoted cell (quote the whole cell and double the ") in column 2`]);
   });
 
   it('a date typed into a workbook amount cell is a date, not £44,256,000', async () => {

@@ -53,12 +53,12 @@ describe('rows and CSV syntax', () => {
 
   it('an unterminated quote is located at the record it opens in, without a stack', async () => {
     const { file, problems } = await problemsWithInvestment(investment(BRR, 'BRR06,"CFN Practice,482,185,128,795,297,(112)', TOTAL));
-    expect(problems).toEqual([`${file}:3: a quoted cell is never closed (missing closing ")`]);
+    expect(problems).toEqual([`${file}:3: "CFN Practice,482,185,128,795,297,(112)\\nTOTAL,Total,16,120,33…" a quoted cell is never closed (missing closing ") in column 2`]);
   });
 
   it('a stray quote after a closing quote is located', async () => {
     const { file, problems } = await problemsWithInvestment(investment(BRR, 'BRR06,"CFN"x,482,185,128,795,297,(112)', TOTAL));
-    expect(problems).toEqual([`${file}:3: unexpected character after a closing quote (a " inside a cell must be doubled)`]);
+    expect(problems).toEqual([`${file}:3: "CFN" unexpected character after a closing quote (a " inside a cell must be doubled) in column 2`]);
   });
 
   it('blank rows and rows of only commas are skipped, and row numbers stay physical', async () => {
