@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz`: run fn-model's commands (`FUZZ_COMMANDS` in `fuzz/cases.ts`: `variance`) on seeded mutations of the bundled dataset and
+ * `npm run fuzz`: run fn-model's commands (`FUZZ_COMMANDS` in `fuzz/cases.ts`: `variance`, `explain`) on seeded mutations of the bundled dataset and
  * count crashes (an exit other than 0/1/2, a stack trace, a refusal with no message) and
  * hangs (a case over the per-case timeout).
  *

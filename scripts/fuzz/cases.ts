@@ -250,11 +250,20 @@ function varianceOptions(choices: Choices): string[] {
   return options;
 }
 
+/** The options an `explain` case runs with after `explain --data PATH`: a target, and a format. */
+function explainOptions(choices: Choices): string[] {
+  const target = choices.pick(['all-savings.TOTAL.outturn', 'brp-savings.BRR09.variance', 'ncc-savings.TOTAL.delayedPartly', 'headline.combined-adverse-movement.amount', 'fn-costs.Staff Costs.total', 'nope.TOTAL.total']);
+  return [target, '--format', choices.pick(['table', 'json'])];
+}
+
 /**
  * The commands the fuzzer runs on each mutated dataset, with the options each may be given.
  * A later command that loads a dataset is fuzzed by adding it here.
  */
-export const FUZZ_COMMANDS: readonly { readonly name: string; readonly options: (choices: Choices) => string[] }[] = [{ name: 'variance', options: varianceOptions }];
+export const FUZZ_COMMANDS: readonly { readonly name: string; readonly options: (choices: Choices) => string[] }[] = [
+  { name: 'variance', options: varianceOptions },
+  { name: 'explain', options: explainOptions },
+];
 
 /** One of {@link FUZZ_COMMANDS} and its options. */
 function commandFor(choices: Choices): { readonly command: string; readonly options: string[] } {

@@ -25,6 +25,10 @@ import { workbookZipProblems } from '../../src/load/zip-guard.js';
 /** The commands that load a dataset, and how each is given one. */
 const COMMANDS: readonly { readonly name: string; readonly argv: (data: string) => readonly string[] }[] = [
   { name: 'variance', argv: (data) => ['variance', '--data', data] },
+  { name: 'explain', argv: (data) => ['explain', 'all-savings.TOTAL.outturn', '--data', data] },
+  { name: 'export', argv: (data) => ['export', '--data', data, '-o', 'never-written.xlsx'] },
+  { name: 'movement', argv: (data) => ['movement', '--from', join(ROOT, 'data', 'march-2021'), '--to', data] },
+  { name: 'report', argv: (data) => ['report', '--data', data, '-o', 'never-written.html'] },
 ];
 
 const BAD = join(ROOT, 'test', 'fixtures', 'bad');
@@ -39,6 +43,8 @@ async function expectRefused(folder: string, command: (typeof COMMANDS)[number],
   expect(result.stdout).toBe('');
   expect(result.stderr).not.toMatch(/\n\s+at \S/);
   for (const line of result.stderr.trimEnd().split('\n')) expect(line).toMatch(/^fn-model: (data\/[a-z0-9-]+\.csv|book\.xlsx)/);
+  // commands that write (export, report) write nothing when the input is refused
+  expect(readdirSync(folder).filter((name) => name.startsWith('never-written') || name.startsWith('.fn-model-tmp-'))).toEqual([]);
 }
 
 const committed = readdirSync(BAD).filter((name) => existsSync(join(BAD, name, 'expected.txt'))).sort();
