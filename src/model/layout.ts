@@ -47,3 +47,15 @@ export const FIELD_HEADINGS: Readonly<Record<Field, string>> = {
   delayedWholly: 'delayed_wholly',
   delayedPartly: 'delayed_partly',
 };
+
+/** Column headings for each field as the report prints them (short form), for tables and workbooks. */
+export const FIELD_LABELS: Readonly<Record<Field, string>> = {
+  '2019/20': '2019/20',
+  '2020/21': '2020/21',
+  '2021/24': '2021/24',
+  total: 'Total',
+  outturn: 'Outturn',
+  variance: 'Variance',
+  delayedWholly: 'Delayed wholly',
+  delayedPartly: 'Delayed partly',
+};

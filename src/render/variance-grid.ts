@@ -9,7 +9,7 @@
  * Amounts are £000, shown exactly (whole £000 in the report), negatives in brackets.
  */
 import { type Amount, formatAmount, formatMillions, subtract } from '../money/index.js';
-import type { Field } from '../model/index.js';
+import { type Field, FIELD_LABELS } from '../model/index.js';
 import type { VarianceReport } from '../engine/index.js';
 import { printable } from './printable.js';
 
@@ -28,17 +28,8 @@ export interface GridTable {
   readonly rows: readonly { readonly cells: readonly GridCell[]; readonly emphasis?: 'total' | 'computed' }[];
 }
 
-/** Column headings for each field as the report prints them (short form). */
-export const FIELD_LABELS: Readonly<Record<Field, string>> = {
-  '2019/20': '2019/20',
-  '2020/21': '2020/21',
-  '2021/24': '2021/24',
-  total: 'Total',
-  outturn: 'Outturn',
-  variance: 'Variance',
-  delayedWholly: 'Delayed wholly',
-  delayedPartly: 'Delayed partly',
-};
+/** Column headings for each field (re-exported from the model's layout). */
+export { FIELD_LABELS } from '../model/index.js';
 
 /** The marker appended to a stated figure that disagrees with its computed value. */
 export const DISCREPANCY_MARK = '!';

@@ -11,7 +11,7 @@
  * are neutralised against formula injection (`csv-safety.ts`); numbers are never touched.
  */
 import { type Amount, amountOf, isZero, subtract, thousandsToMillions, toDecimalString } from '../money/index.js';
-import { FIELD_HEADINGS, type Field, type SourceCell, type TableId } from '../model/index.js';
+import { FIELD_HEADINGS, FIELD_LABELS, type Field, type SourceCell, type TableId } from '../model/index.js';
 import type { TableResult, VarianceReport } from '../engine/index.js';
 import { cellAddress, columnLetters } from '../engine/index.js';
 import { InputError } from '../load/errors.js';
@@ -65,17 +65,8 @@ export const EXPORT_SHEETS = { checks: 'Checks', headline: 'Headline', about: 'A
 /** The suffix that marks computed columns and rows (the loader skips them: `isComputedLabel`). */
 export const COMPUTED_SUFFIX = ' (computed)';
 
-/** Header labels of the table sheets, by field. */
-const LABELS: Readonly<Record<Field, string>> = {
-  '2019/20': '2019/20',
-  '2020/21': '2020/21',
-  '2021/24': '2021/24',
-  total: 'Total',
-  outturn: 'Outturn',
-  variance: 'Variance',
-  delayedWholly: 'Delayed wholly',
-  delayedPartly: 'Delayed partly',
-};
+/** Header labels of the table sheets, by field (the report's short headings). */
+const LABELS = FIELD_LABELS;
 
 /** A column of a table sheet: the line id, the name, a field as stated/input, or a computed field. */
 type SheetColumn = { readonly kind: 'line' } | { readonly kind: 'name' } | { readonly kind: 'field'; readonly field: Field } | { readonly kind: 'computed'; readonly field: Field };
