@@ -9,7 +9,6 @@ import { Option } from 'commander';
 import type { Amount } from '../money/index.js';
 import { loadProgramme, type LoadOptions } from '../load/index.js';
 import { composeReport } from '../engine/index.js';
-import { reportAsHtml } from '../render/report-html.js';
 import { reportAsJson } from '../render/report-json.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { UsageError } from './errors.js';
@@ -70,6 +69,8 @@ export function registerReport(program: Command): void {
         await writeFileAtomic(options.output, reportAsJson(report));
         return;
       }
+      // Loaded here, not at start-up: it pulls in vega and vega-lite (≈0.5 s of module loading).
+      const { reportAsHtml } = await import('../render/report-html.js');
       const html = await reportAsHtml(report);
       if (format === 'html') {
         await writeFileAtomic(options.output, html);

@@ -7,12 +7,13 @@ import { type Amount, isNegative, parseAmount, parsePercent } from '../money/ind
 import type { Programme } from '../model/index.js';
 import { loadProgramme } from '../load/index.js';
 import type { Scenario } from '../engine/index.js';
-import { readScenario } from '../scenarios-file/read.js';
 import { datasetPath } from './options.js';
 
 /** Load the dataset (`--data` or the bundled March 2021 one) and read each scenario file. */
 export async function loadWithScenarios(data: string | undefined, files: readonly string[]): Promise<{ programme: Programme; scenarios: Scenario[] }> {
   const programme = await loadProgramme(datasetPath(data));
+  // Loaded here, not at start-up: it pulls in yaml and zod.
+  const { readScenario } = await import('../scenarios-file/read.js');
   const scenarios: Scenario[] = [];
   for (const file of files) scenarios.push(await readScenario(file));
   return { programme, scenarios };
