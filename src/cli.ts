@@ -5,34 +5,41 @@
  * - 0: done; 1: the run finished but found what `--strict` (or a check) fails on;
  * - 2: bad input or usage: one line per problem on stderr, `fn-model: ` first, no stack;
  * - 3: an internal error (a bug): one line, and the stack with `--debug`.
- *
- * Start-up stays cheap: this module and the command files import only commander, the
- * error classes and small option helpers; each command imports its loader, engine and
- * renderer modules inside its action (guarded by test/cli/startup.test.ts).
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { InputError, formatProblem } from './load/errors.js';
 import { ExitStatus, UsageError } from './commands/errors.js';
-import { registerActuals } from './commands/actuals.js';
-import { registerVariance } from './commands/variance.js';
-import { registerExport } from './commands/export.js';
-import { registerReconcile } from './commands/reconcile.js';
-import { registerExplain } from './commands/explain.js';
 import { OutputError } from './io/output.js';
-import { registerScenario } from './commands/scenario.js';
-import { registerSweep } from './commands/sweep.js';
-import { registerTornado } from './commands/tornado.js';
-import { registerSimulate } from './commands/simulate.js';
 import { ScenarioError, formatScenarioProblem } from './engine/scenario/errors.js';
-import { registerMovement } from './commands/movement.js';
-import { registerReport } from './commands/report.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
 
-/** Build the commander program with every command registered (exported for tests). */
-export function buildProgram(): Command {
+/**
+ * Every command, in help order, each loaded only when registered: a run of one command
+ * loads that command's modules only (start-up is mostly module loading), while help and
+ * unknown names register them all.
+ */
+const COMMANDS: readonly (readonly [string, () => Promise<(program: Command) => void>])[] = [
+  ['variance', async () => (await import('./commands/variance.js')).registerVariance],
+  ['actuals', async () => (await import('./commands/actuals.js')).registerActuals],
+  ['scenario', async () => (await import('./commands/scenario.js')).registerScenario],
+  ['sweep', async () => (await import('./commands/sweep.js')).registerSweep],
+  ['tornado', async () => (await import('./commands/tornado.js')).registerTornado],
+  ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
+  ['movement', async () => (await import('./commands/movement.js')).registerMovement],
+  ['report', async () => (await import('./commands/report.js')).registerReport],
+  ['export', async () => (await import('./commands/export.js')).registerExport],
+  ['reconcile', async () => (await import('./commands/reconcile.js')).registerReconcile],
+  ['explain', async () => (await import('./commands/explain.js')).registerExplain],
+];
+
+/**
+ * Build the commander program (exported for tests): with `only`, the name of one
+ * command, just that command is registered; otherwise every command.
+ */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command();
   program
     .name('fn-model')
@@ -42,17 +49,8 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) })
     .configureHelp({ showGlobalOptions: true })
     .exitOverride();
-  registerVariance(program);
-  registerActuals(program);
-  registerScenario(program);
-  registerSweep(program);
-  registerTornado(program);
-  registerSimulate(program);
-  registerMovement(program);
-  registerReport(program);
-  registerExport(program);
-  registerReconcile(program);
-  registerExplain(program);
+  const wanted = COMMANDS.filter(([name]) => only === undefined || name === only);
+  for (const register of await Promise.all(wanted.map(([, load]) => load()))) register(program);
   const configure = (commands: readonly Command[]): void => {
     for (const command of commands) {
       command.exitOverride();
@@ -62,6 +60,12 @@ export function buildProgram(): Command {
   };
   configure(program.commands);
   return program;
+}
+
+/** The command `argv` runs when it names one exactly (its first word that is not an option), else `undefined`. */
+function commandIn(argv: readonly string[]): string | undefined {
+  const word = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  return COMMANDS.some(([name]) => name === word) ? word : undefined;
 }
 
 function errorLine(message: string): string {
@@ -74,8 +78,8 @@ function errorLine(message: string): string {
  */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  const program = buildProgram();
   try {
+    const program = await buildProgram(commandIn(argv));
     await program.parseAsync(argv);
     return 0;
   } catch (error) {

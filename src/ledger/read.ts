@@ -7,7 +7,7 @@
  * per distinct pair. Memory is bounded by the chunk buffer and the number of distinct
  * pairs, not by the number of rows.
  */
-import { parsePence, type Pence, PenceTotals, subtractPence } from '../money/index.js';
+import { parsePence, parseSafePence, type Pence, PenceTotals, subtractPence } from '../money/index.js';
 import { type CodeTotal, type LedgerActuals, summariseActuals } from './actuals.js';
 import { type LedgerProblem, LedgerError } from './errors.js';
 import { findLedgerColumns, type LedgerColumns } from './header.js';
@@ -315,29 +315,40 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
       if (day < firstDay) firstDay = day;
       if (day > lastDay) lastDay = day;
     }
+    // Amount: integer pence as a number on the fast path (≤ 15 digits, exact), else the
+    // exact bigint parser, which also classifies blanks and bad text.
+    let safeAmount = NaN;
     let amount: Pence | undefined | null;
     if (cols.amount.kind === 'signed') {
       const column = cols.amount.column;
-      amount = parsePence(bytes, starts[column]!, ends[column]!);
-      if (amount === undefined || amount === null) {
-        const text = fieldText(record, column);
-        return complain({
-          file,
-          row: record.line,
-          column: cols.headings[column]!,
-          ...(amount === null ? { message: 'is blank; every row needs an amount' } : { text, message: 'is not an amount' }),
-        });
+      safeAmount = parseSafePence(bytes, starts[column]!, ends[column]!);
+      if (safeAmount !== safeAmount) {
+        amount = parsePence(bytes, starts[column]!, ends[column]!);
+        if (amount === undefined || amount === null) {
+          const text = fieldText(record, column);
+          return complain({
+            file,
+            row: record.line,
+            column: cols.headings[column]!,
+            ...(amount === null ? { message: 'is blank; every row needs an amount' } : { text, message: 'is not an amount' }),
+          });
+        }
       }
     } else {
       const { debit, credit } = cols.amount;
-      const debitPence = parsePence(bytes, starts[debit]!, ends[debit]!);
-      const creditPence = parsePence(bytes, starts[credit]!, ends[credit]!);
-      if (debitPence === undefined) return complain({ file, row: record.line, column: cols.headings[debit]!, text: fieldText(record, debit), message: 'is not an amount' });
-      if (creditPence === undefined) return complain({ file, row: record.line, column: cols.headings[credit]!, text: fieldText(record, credit), message: 'is not an amount' });
-      if (debitPence === null && creditPence === null) {
-        return complain({ file, row: record.line, message: `has neither a debit nor a credit (columns "${cols.headings[debit]}" and "${cols.headings[credit]}" are blank)` });
+      const debitSafe = parseSafePence(bytes, starts[debit]!, ends[debit]!);
+      const creditSafe = parseSafePence(bytes, starts[credit]!, ends[credit]!);
+      if (debitSafe === debitSafe && creditSafe === creditSafe) safeAmount = debitSafe - creditSafe; // each < 10^15: exact
+      else {
+        const debitPence = parsePence(bytes, starts[debit]!, ends[debit]!);
+        const creditPence = parsePence(bytes, starts[credit]!, ends[credit]!);
+        if (debitPence === undefined) return complain({ file, row: record.line, column: cols.headings[debit]!, text: fieldText(record, debit), message: 'is not an amount' });
+        if (creditPence === undefined) return complain({ file, row: record.line, column: cols.headings[credit]!, text: fieldText(record, credit), message: 'is not an amount' });
+        if (debitPence === null && creditPence === null) {
+          return complain({ file, row: record.line, message: `has neither a debit nor a credit (columns "${cols.headings[debit]}" and "${cols.headings[credit]}" are blank)` });
+        }
+        amount = subtractPence(debitPence ?? 0n, creditPence ?? 0n);
       }
-      amount = subtractPence(debitPence ?? 0n, creditPence ?? 0n);
     }
     if (!ok) return true;
     const costCentre = codeNumber(record, cols.costCentre, costCentreNumbers, costCentreTexts);
@@ -347,7 +358,8 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
       pair = newPair(record, costCentre, account);
       if (problems.length >= maxErrors) return false;
     }
-    totals.add(pair, amount);
+    if (safeAmount === safeAmount) totals.addSafe(pair, safeAmount);
+    else totals.add(pair, amount!);
     pairRows[pair]!++;
     rows++;
     return true;

@@ -7,10 +7,17 @@
  * {@link PenceTotals}. Conversion to {@link Amount} (£ or £000) happens once per
  * reported figure, at the edge, and is exact.
  *
- * The one place a JS number touches money: {@link parsePence} gathers up to 15 digits of
- * an amount as a whole number before turning it into a `bigint`. Whole numbers below
- * 2^53 are exact in a double, so this is integer arithmetic, never floating point;
- * longer amounts take the `bigint` path digit string directly.
+ * Where a JS number holds money, and why it is exact. Whole numbers of magnitude up to
+ * 2^53 are exact in a double, and the sum of two whole numbers each at most 2^52 in
+ * magnitude is a whole number at most 2^53: so adding such numbers is integer
+ * arithmetic, never floating point, and never rounds. The number paths keep to that:
+ * - {@link parsePence} and {@link parseSafePence} gather at most 15 digits of an amount
+ *   (whole pounds and pence) as a whole number: below 10^15 < 2^52;
+ * - {@link PenceTotals} keeps each slot's running total as a whole number of magnitude
+ *   at most 2^52 ({@link SAFE_CELL}); an addition whose result would pass that moves
+ *   the slot's total into an unbounded `bigint` instead (see {@link PenceTotals.addSafe}).
+ * Longer amounts take the `bigint` path from the digit string directly. No fraction of
+ * a penny is ever held: every value is a whole number of pence.
  */
 import { type Amount, Money } from './amount.js';
 
@@ -29,6 +36,66 @@ const POUND_LEAD = 0xc2; // "£" is C2 A3 in UTF-8
 const POUND_TRAIL = 0xa3;
 /** Digits that a double holds exactly as a whole number (10^15 < 2^53). */
 const SAFE_DIGITS = 15;
+
+/**
+ * The ledger hot loop's parser: the same amounts as {@link parsePence}, as a whole
+ * number of pence in a JS number, for amounts of at most 15 digits (|pence| < 10^15, so
+ * exact; see the module note). Allocates nothing.
+ *
+ * @returns the pence, or `NaN` whenever this fast path does not give the answer: blank,
+ *   not an amount, or too many digits. On `NaN` ask {@link parsePence}, which says
+ *   which (and gives long amounts exactly as a `bigint`).
+ */
+export function parseSafePence(bytes: Uint8Array, start: number, end: number): number {
+  while (start < end && bytes[start] === SPACE) start++;
+  while (end > start && bytes[end - 1] === SPACE) end--;
+  if (start === end) return NaN;
+  let negative = false;
+  let c = bytes[start]!;
+  if (c === MINUS) {
+    negative = true;
+    start++;
+  } else if (c === OPEN) {
+    if (bytes[end - 1] !== CLOSE) return NaN;
+    negative = true;
+    start++;
+    end--;
+  }
+  if (bytes[start] === POUND_LEAD && bytes[start + 1] === POUND_TRAIL) start += 2;
+  if (start >= end) return NaN;
+  let whole = 0;
+  let digits = 0;
+  let groupDigits = -1;
+  let i = start;
+  for (; i < end; i++) {
+    c = bytes[i]!;
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      whole = whole * 10 + (c - DIGIT_0);
+      digits++;
+      if (groupDigits >= 0) groupDigits++;
+    } else if (c === COMMA) {
+      if (digits === 0 || (groupDigits === -1 ? digits > 3 : groupDigits !== 3)) return NaN;
+      groupDigits = 0;
+    } else break;
+  }
+  if (digits === 0 || (groupDigits !== -1 && groupDigits !== 3) || digits + 2 > SAFE_DIGITS) return NaN;
+  let pence = 0;
+  if (i < end) {
+    if (bytes[i] !== DOT || i + 1 === end) return NaN;
+    i++;
+    let places = 0;
+    for (; i < end; i++) {
+      c = bytes[i]!;
+      if (c < DIGIT_0 || c > DIGIT_9) return NaN;
+      places++;
+      if (places <= 2) pence = pence * 10 + (c - DIGIT_0);
+      else if (c !== DIGIT_0) return NaN;
+    }
+    if (places === 1) pence *= 10;
+  }
+  const total = whole * 100 + pence;
+  return negative ? -total : total;
+}
 
 /**
  * Parse pounds and pence from UTF-8 bytes `bytes[start, end)` to pence.
@@ -112,41 +179,64 @@ function slowPence(bytes: Uint8Array, start: number, end: number, negative: bool
   return negative ? -total : total;
 }
 
-/** Totals are kept in 64-bit cells while both sides stay below 2^62, so a sum never overflows. */
-const CELL_LIMIT = 1n << 62n;
+/**
+ * The largest magnitude a {@link PenceTotals} cell holds: 2^52. Two whole numbers of at
+ * most this magnitude sum to at most 2^53, which a double holds exactly.
+ */
+export const SAFE_CELL = 2 ** 52;
 
 /**
  * Running totals in pence, one per numbered slot (e.g. per cost-centre/account pair).
- * This is the ledger's hot accumulator. Each slot is a signed 64-bit cell (a
- * `BigInt64Array`, so adding allocates nothing long-lived); an addition that could leave
- * 64 bits moves the slot's total to an unbounded `bigint` instead. Exact at any size.
+ * This is the ledger's hot accumulator. Each slot is a whole number of pence in a
+ * `Float64Array` cell, kept at magnitude ≤ {@link SAFE_CELL} so every addition is exact
+ * integer arithmetic (see the module note); when an addition would take it past that,
+ * the slot's total moves into an unbounded `bigint` and the cell restarts at zero.
+ * Exact at any size; allocates nothing per addition on the common path.
  */
 export class PenceTotals {
-  private cells = new BigInt64Array(1024);
+  private cells = new Float64Array(1024);
   private readonly overflow = new Map<number, Pence>();
 
-  /** Add `amount` to slot `slot`; slots start at zero. */
+  private grow(slot: number): void {
+    const bigger = new Float64Array(Math.max(this.cells.length * 2, slot + 1));
+    bigger.set(this.cells);
+    this.cells = bigger;
+  }
+
+  /**
+   * Add a whole number of pence of magnitude at most {@link SAFE_CELL} (as
+   * {@link parseSafePence} gives) to slot `slot`; slots start at zero.
+   * @throws RangeError when `amount` is not such a whole number (a bug in the caller).
+   */
+  addSafe(slot: number, amount: number): void {
+    if (slot >= this.cells.length) this.grow(slot);
+    if (!(amount <= SAFE_CELL && amount >= -SAFE_CELL) || Math.trunc(amount) !== amount) throw new RangeError(`not a safe whole number of pence: ${amount}`);
+    const sum = this.cells[slot]! + amount; // both ≤ 2^52 in magnitude: exact
+    if (sum <= SAFE_CELL && sum >= -SAFE_CELL) this.cells[slot] = sum;
+    else {
+      this.overflow.set(slot, (this.overflow.get(slot) ?? 0n) + BigInt(sum));
+      this.cells[slot] = 0;
+    }
+  }
+
+  /** Add `amount` to slot `slot` exactly, at any size; slots start at zero. */
   add(slot: number, amount: Pence): void {
-    if (slot >= this.cells.length) {
-      const bigger = new BigInt64Array(Math.max(this.cells.length * 2, slot + 1));
-      bigger.set(this.cells);
-      this.cells = bigger;
+    if (amount <= SAFE_CELL_BIG && amount >= -SAFE_CELL_BIG) {
+      this.addSafe(slot, Number(amount));
+      return;
     }
-    const cell = this.cells[slot]!;
-    if (amount < CELL_LIMIT && amount > -CELL_LIMIT && cell < CELL_LIMIT && cell > -CELL_LIMIT) {
-      this.cells[slot] = cell + amount;
-    } else {
-      this.overflow.set(slot, (this.overflow.get(slot) ?? 0n) + cell + amount);
-      this.cells[slot] = 0n;
-    }
+    if (slot >= this.cells.length) this.grow(slot);
+    this.overflow.set(slot, (this.overflow.get(slot) ?? 0n) + amount);
   }
 
   /** The total of slot `slot` (zero when nothing was added). */
   get(slot: number): Pence {
-    const cell = slot < this.cells.length ? this.cells[slot]! : 0n;
-    return cell + (this.overflow.get(slot) ?? 0n);
+    const cell = slot < this.cells.length ? this.cells[slot]! : 0;
+    return BigInt(cell) + (this.overflow.get(slot) ?? 0n);
   }
 }
+
+const SAFE_CELL_BIG = BigInt(SAFE_CELL);
 
 /** Sum of amounts in pence; the sum of an empty list is zero. */
 export function sumPence(amounts: Iterable<Pence>): Pence {
