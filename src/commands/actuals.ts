@@ -33,6 +33,7 @@ interface ActualsOptions {
   readonly format: ActualsFormat;
   readonly output?: string;
   readonly strict?: boolean;
+  readonly data?: string;
   readonly maxErrors: number;
 }
 
@@ -56,6 +57,7 @@ export function registerActuals(program: Command): void {
     .requiredOption('--map <file>', 'MAP.csv: cost_centre,account,table,line')
     .addOption(new Option('--format <format>', 'output format').choices(ACTUALS_FORMATS).default('table'))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .option('--data <path>', 'the dataset whose lines the map must name (default: the bundled March 2021 dataset)')
     .option('--strict', 'make unmapped rows an error')
     .option('--max-errors <n>', 'collect up to N located problems before stopping', positiveWhole, DEFAULT_MAX_ERRORS)
     .addHelpText('after', HELP)
@@ -64,6 +66,11 @@ export function registerActuals(program: Command): void {
         import('../ledger/map.js'), import('../ledger/read.js'), import('../io/progress.js'),
       ]);
       const map = await readLedgerMap(options.map);
+      const [{ loadProgramme }, { mapLinesMissingFrom }, { LedgerError }, { datasetPath }] = await Promise.all([
+        import('../load/dataset.js'), import('../ledger/map.js'), import('../ledger/errors.js'), import('./options.js'),
+      ]);
+      const missing = mapLinesMissingFrom(map, await loadProgramme(datasetPath(options.data)));
+      if (missing.length > 0) throw new LedgerError(missing);
       const progress = createProgress(ledger);
       let actuals;
       try {
@@ -75,9 +82,7 @@ export function registerActuals(program: Command): void {
       } finally {
         progress.done();
       }
-      const [{ renderActuals }, { writeFileAtomic }] = await Promise.all([import('../render/actuals.js'), import('../io/atomic-write.js')]);
-      const text = renderActuals(actuals, options.format);
-      if (options.output !== undefined) await writeFileAtomic(options.output, text);
-      else process.stdout.write(text);
+      const [{ renderActuals }, { emitReport }] = await Promise.all([import('../render/actuals.js'), import('../io/output.js')]);
+      await emitReport(renderActuals(actuals, options.format), options.output);
     });
 }

@@ -34,11 +34,13 @@ interface VarianceOptions {
  * @throws InputError (exit 2) for a bad ledger or map, or a map naming a line the dataset lacks.
  */
 async function withLedgerOutturn(programme: Programme, ledger: string, mapFile: string): Promise<Programme> {
-  const [{ readLedgerMap }, { readLedgerActuals }, { outturnFromActuals }, { createProgress }, { replaceOutturn }, { InputError }] = await Promise.all([
+  const [{ readLedgerMap, mapLinesMissingFrom }, { readLedgerActuals }, { outturnFromActuals }, { createProgress }, { replaceOutturn }, { InputError }] = await Promise.all([
     import('../ledger/map.js'), import('../ledger/read.js'), import('../ledger/outturn.js'), import('../io/progress.js'),
     import('../engine/outturn.js'), import('../load/errors.js'),
   ]);
   const map = await readLedgerMap(mapFile);
+  const missing = mapLinesMissingFrom(map, programme);
+  if (missing.length > 0) throw new InputError(missing);
   const progress = createProgress(ledger);
   let actuals;
   try {

@@ -24,7 +24,7 @@
  *    ambiguous for that pair: a located error naming the map rows, never a guess.
  */
 import { readFile } from 'node:fs/promises';
-import { TABLE_LAYOUTS, type TableId } from '../model/index.js';
+import { TABLE_LAYOUTS, type Programme, type TableId } from '../model/index.js';
 import { type LedgerProblem, LedgerError } from './errors.js';
 import { recordTexts, scanCsvBytes } from './scanner.js';
 
@@ -113,8 +113,32 @@ function comparePatterns(a: CodePattern, b: CodePattern): number {
     const bInA = b.low >= a.low && b.high <= a.high;
     if (aInB && !bInA) return 1;
     if (bInA && !aInB) return -1;
+    // Overlapping ranges: the narrower (fewer codes between its ends) is more specific.
+    const widthA = rangeWidth(a);
+    const widthB = rangeWidth(b);
+    if (widthA < widthB) return 1;
+    if (widthB < widthA) return -1;
   }
   return 0;
+}
+
+/**
+ * How many codes a range spans. After the ends' common leading characters, digit tails
+ * count as decimal numbers (`C2000-C2050` spans 50, `7000-7999` spans 999); other tails
+ * count one UTF-16 unit per base-65,536 digit. Ties between disagreeing rules stay errors.
+ */
+function rangeWidth(range: { readonly low: string; readonly high: string }): bigint {
+  let common = 0;
+  while (common < range.low.length && range.low[common] === range.high[common]) common += 1;
+  const low = range.low.slice(common);
+  const high = range.high.slice(common);
+  if (/^\d*$/.test(low) && /^\d*$/.test(high)) return BigInt(high || '0') - BigInt(low || '0');
+  const value = (code: string): bigint => {
+    let total = 0n;
+    for (let index = 0; index < code.length; index += 1) total = total * 65_536n + BigInt(code.charCodeAt(index));
+    return total;
+  };
+  return value(high) - value(low);
 }
 
 /** >0 when rule a takes precedence over rule b (see the module's precedence rules). */
@@ -229,4 +253,16 @@ export function parseLedgerMap(bytes: Uint8Array, file: string): LedgerMap {
  */
 export async function readLedgerMap(path: string): Promise<LedgerMap> {
   return parseLedgerMap(await readFile(path), path);
+}
+
+/**
+ * The map rules that send codes to a line the programme does not have, as located
+ * problems (`map.csv:4: column "line": "Adultz" is not a line of table ncc-savings in the
+ * dataset data/march-2021`). Line ids are compared case-insensitively, as the loader does.
+ */
+export function mapLinesMissingFrom(map: LedgerMap, programme: Programme): LedgerProblem[] {
+  const known = new Set(programme.tables.flatMap((table) => table.lines.map((line) => `${table.id}\u0000${line.id.toUpperCase()}`)));
+  return map.rules
+    .filter((rule) => !known.has(`${rule.table}\u0000${rule.line.toUpperCase()}`))
+    .map((rule) => ({ file: map.file, row: rule.row, column: 'line', text: rule.line, message: `is not a line of table ${rule.table} in the dataset ${programme.path}` }));
 }

@@ -53,7 +53,14 @@ describe('variance --actuals', () => {
     writeFileSync(join(work, 'bad-map.csv'), 'cost_centre,account,table,line\nC2009,9*,brp-savings,BRR99\n');
     const bad = runCli(['variance', '--actuals', 'ledger.csv', '--map', 'bad-map.csv'], { cwd: work });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^fn-model: bad-map\.csv: column "line": "BRR99" is not a line of table brp-savings in the dataset .*march-2021\n$/);
+    expect(bad.stderr).toMatch(/^fn-model: bad-map\.csv:2: column "line": "BRR99" is not a line of table brp-savings in the dataset .*march-2021\n$/);
+  });
+
+  it('`actuals` alone also refuses a map line the dataset lacks, located in the map', () => {
+    writeFileSync(join(work, 'typo-map.csv'), 'cost_centre,account,table,line\nC2009,9*,ncc-savings,Adultz\n');
+    const bad = runCli(['actuals', 'ledger.csv', '--map', 'typo-map.csv'], { cwd: work });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^fn-model: typo-map\.csv:2: column "line": "Adultz" is not a line of table ncc-savings in the dataset .*march-2021\n$/);
   });
 
   it('--actuals without --map is a usage error', () => {

@@ -60,7 +60,12 @@ describe('map precedence', () => {
     expect(line('5')).toBe('Prefix5');
     expect(line('X')).toBe('Wild');
   });
-  it('overlapping ranges that tie are an error naming the rules', () => {
+  it('of two overlapping ranges the narrower wins, for letter codes as for digits', () => {
+    const lettered = parseLedgerMap(Buffer.from('cost_centre,account,table,line\nC2001-C2100,*,fn-costs,Wide\nC2000-C2050,*,fn-costs,Narrower\n'), 'm.csv');
+    expect(resolveLine(lettered, 'C2010', '1', 'l.csv', 2)?.line).toBe('Narrower');
+    expect(resolveLine(lettered, 'C2060', '1', 'l.csv', 2)?.line).toBe('Wide');
+  });
+  it('overlapping ranges of the same width that disagree are an error naming the rules', () => {
     expect(() => line('7600')).toThrow(/tie and disagree: map.csv:9 .*; map.csv:10/);
   });
   it('bad map rows are located', () => {
