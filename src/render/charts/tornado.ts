@@ -81,7 +81,7 @@ function tornadoSpec(drivers: readonly TornadoCase[], centre: Amount, title: str
           color: {
             field: 'side', type: 'nominal',
             scale: { domain: sides, range: sides.map((side) => TORNADO_COLOURS[side]) },
-            legend: { title: null, orient: 'bottom', direction: 'horizontal' },
+            legend: { title: null, orient: 'bottom', direction: 'horizontal', labelLimit: 0 },
           },
         },
       },
