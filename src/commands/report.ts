@@ -61,7 +61,7 @@ function formatFor(options: ReportCommandOptions): ReportFormat {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('the committee report: headline waterfall, movement bridge, discrepancies and tables, as self-contained HTML, PDF or JSON')
+    .description('the committee report: headline waterfall, movement bridge, scenarios with a tornado, simulation histogram, discrepancies and tables, as self-contained HTML, PDF or JSON')
     .option('--data <path>', 'this month\'s dataset: folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .option('--from <path>', 'an earlier snapshot: adds the movement since then and its bridge')
     .requiredOption('-o, --output <file>', 'the file to write (atomically): report.html, report.pdf or report.json')
