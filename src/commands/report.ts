@@ -1,15 +1,17 @@
 /**
  * `fn-model report`: the committee report. Load this month's dataset (and last month's
- * with `--from`), compose the report, render it as one self-contained HTML file, a PDF
- * printed by headless Chromium, or JSON; write it atomically.
+ * with `--from`, the scenario files with `--scenario` and `--simulate`), compose the
+ * report, render it as one self-contained HTML file, a PDF printed by headless Chromium,
+ * or JSON; write it atomically.
  */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { Amount } from '../money/index.js';
 import type { LoadOptions } from '../load/dataset.js';
+import { type Amount, amountOf } from '../money/index.js';
 import { UsageError } from './errors.js';
 import { datasetPath, encodingOption, parseTolerance } from './options.js';
+import { parseCount, parseSeed, parseSwing, parseThreshold } from './scenario-options.js';
 
 type ReportFormat = 'html' | 'pdf' | 'json';
 
@@ -20,23 +22,33 @@ interface ReportCommandOptions {
   readonly format?: ReportFormat;
   readonly tolerance?: Amount;
   readonly encoding: LoadOptions['encoding'];
+  readonly scenario?: string[];
+  readonly swing: Amount;
+  readonly simulate?: string;
+  readonly runs: number;
+  readonly seed: number;
+  readonly threshold?: Amount;
 }
 
 const HELP = `
 The report holds: the headline (savings shortfall less cost underspend = combined
 adverse movement) as a waterfall chart; with --from, the movement since the earlier
-snapshot and its bridge as a waterfall; the discrepancies; and every table as
-published with computed figures beside the stated ones. Charts are SVG, rendered on
-this machine (Vega-Lite); the HTML needs no network and opens from a USB stick.
+snapshot and its bridge as a waterfall; with --scenario, the scenarios side by side
+(as "scenario run") and a tornado chart of the first file (as "tornado FILE --swing");
+with --simulate, a Monte Carlo histogram with P10/P50/P90 (as "simulate FILE --runs
+--seed --threshold"); the discrepancies; and every table as published with computed
+figures beside the stated ones. Charts are SVG, rendered on this machine (Vega-Lite);
+the HTML needs no network and opens from a USB stick. Same inputs and seed, same bytes.
 
 The format follows -o's extension (.pdf, .json, anything else HTML) unless --format
 is given. PDF needs Chromium (/usr/bin/chromium, or set FN_MODEL_CHROMIUM).
-Scenario (--scenario) and simulation (--simulate) sections are not available yet.
 
 Examples:
   $ fn-model report -o report.html                              # the bundled March 2021 dataset
   $ fn-model report --data april/ --from march/ -o report.pdf   # with the movement bridge, as PDF
   $ fn-model report --data april/ --from march/ -o report.json  # the same figures as JSON
+  $ fn-model report --scenario scenarios/adults-slip-25.yaml scenarios/partly-deliverable-lost.yaml \\
+      --simulate scenarios/delivery-risk.yaml --runs 2000 --seed 1 -o report.html
 `;
 
 function formatFor(options: ReportCommandOptions): ReportFormat {
@@ -49,13 +61,19 @@ function formatFor(options: ReportCommandOptions): ReportFormat {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('the committee report: headline waterfall, movement bridge, discrepancies and tables, as self-contained HTML, PDF or JSON')
+    .description('the committee report: headline waterfall, movement bridge, scenarios with a tornado, simulation histogram, discrepancies and tables, as self-contained HTML, PDF or JSON')
     .option('--data <path>', 'this month\'s dataset: folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .option('--from <path>', 'an earlier snapshot: adds the movement since then and its bridge')
     .requiredOption('-o, --output <file>', 'the file to write (atomically): report.html, report.pdf or report.json')
     .addOption(new Option('--format <format>', 'output format (default: from the -o extension)').choices(['html', 'pdf', 'json']))
     .addOption(new Option('--tolerance <n>', 'ignore differences up to N £000 (default 0: exact)').argParser(parseTolerance))
     .addOption(encodingOption())
+    .option('--scenario <file...>', 'scenario files (YAML): adds the scenarios side by side and a tornado of the first')
+    .addOption(new Option('--swing <percent>', 'the tornado\'s swing of each savings line when the first scenario declares no drivers').argParser(parseSwing).default(amountOf('0.25'), '25%'))
+    .option('--simulate <file>', 'a scenario file with drivers: adds a Monte Carlo histogram with P10/P50/P90')
+    .addOption(new Option('--runs <n>', 'simulation runs').argParser(parseCount).default(2000))
+    .addOption(new Option('--seed <s>', 'simulation PRNG seed (0 to 4294967295)').argParser(parseSeed).default(1))
+    .addOption(new Option('--threshold <amount>', 'simulation: the share of runs with combined adverse movement above this (£000)').argParser(parseThreshold))
     .addHelpText('after', HELP)
     .action(async (options: ReportCommandOptions) => {
       const [{ loadProgramme }, { composeReport }, { writeFileAtomic }] = await Promise.all([
@@ -63,7 +81,24 @@ export function registerReport(program: Command): void {
       ]);
       const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
       const from = options.from ? await loadProgramme(options.from, { encoding: options.encoding }) : undefined;
-      const report = composeReport(programme, { ...(from ? { from } : {}), ...(options.tolerance ? { tolerance: options.tolerance } : {}) });
+      // yaml and zod (the scenario reader) and the PRNG load only with --scenario or --simulate.
+      const readScenario = options.scenario || options.simulate ? (await import('../scenarios-file/read.js')).readScenario : undefined;
+      const scenarios = [];
+      for (const file of options.scenario ?? []) scenarios.push(await readScenario!(file));
+      let simulation;
+      if (options.simulate) {
+        const scenario = await readScenario!(options.simulate);
+        if (scenario.drivers.length === 0) throw new UsageError(`${options.simulate} declares no drivers to simulate (add a "drivers:" list; see docs/scenarios.md)`);
+        const { seededRandom } = await import('../engine/random.js');
+        simulation = {
+          scenario, runs: options.runs, seed: options.seed, random: seededRandom(options.seed),
+          ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+        };
+      }
+      const report = composeReport(programme, {
+        ...(from ? { from } : {}), ...(options.tolerance ? { tolerance: options.tolerance } : {}),
+        scenarios, swing: options.swing, ...(simulation ? { simulation } : {}),
+      });
       const format = formatFor(options);
       if (format === 'json') {
         const { reportAsJson } = await import('../render/report-json.js');

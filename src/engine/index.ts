@@ -3,6 +3,7 @@ export * from './variance.js';
 export * from './outturn.js';
 export * from './scenario/index.js';
 export * from './simulate.js';
+export * from './histogram.js';
 export * from './random.js';
 export * from './movement.js';
 export * from './report.js';

@@ -31,6 +31,7 @@ import { ScenarioError } from './scenario/errors.js';
 import type { Adjustment, Distribution, Driver, Scenario } from './scenario/model.js';
 import { type LineSums, figuresOf, lineSums, programmeSums, subtractSums } from './scenario/outcome.js';
 import { type RandomSource, type UnitShape, drawUnit, imanConover } from './random.js';
+import { type Histogram, histogramOf } from './histogram.js';
 
 /** Decimal places t is quantised to before it multiplies money. */
 export const DRAW_PLACES = 6;
@@ -69,6 +70,8 @@ export interface SimulationReport {
   readonly prng: string;
   readonly threshold: Amount | undefined;
   readonly statistics: readonly FigureStatistics[];
+  /** The combined adverse movement of every run in bins (only when `histogramBins` was asked for; the committee report's chart). */
+  readonly histogram: Histogram | undefined;
 }
 
 /** Options for {@link simulate}. */
@@ -81,6 +84,8 @@ export interface SimulateOptions {
   readonly threshold?: Amount;
   /** Called with (runs done, runs) about every 1% of runs. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Also count the combined adverse movement of the runs into about this many bins ({@link histogramOf}). */
+  readonly histogramBins?: number;
 }
 
 /** The unit shape of a distribution (c = (mode − min)/(max − min), PERT λ = 4). */
@@ -201,6 +206,7 @@ export function simulate(programme: Programme, scenario: Scenario, options: Simu
   return {
     programme: { name: programme.name, path: programme.path },
     scenario, runs, seed: options.seed, prng: random.name, threshold: options.threshold, statistics,
+    histogram: options.histogramBins === undefined ? undefined : histogramOf(combinedRuns, scale, options.histogramBins),
   };
 }
 

@@ -12,11 +12,12 @@
  * headline figures carry `data-figure` / `data-value` attributes, so tests and readers
  * can check that the page and the JSON agree.
  */
-import { equals, formatAmount, formatMillions, toDecimalString } from '../money/index.js';
-import type { CommitteeReport } from '../engine/index.js';
+import { type Amount, equals, formatAmount, formatMillions, formatPercent, toDecimalString } from '../money/index.js';
+import type { CommitteeReport, Driver } from '../engine/index.js';
 import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, varianceGrid } from './variance-grid.js';
 import { bridgeDetailGrid, bridgeGrid, lineMovementGrid, snapshotLabels, tableMovementGrid } from './movement-grid.js';
-import { type Waterfall, waterfallDescription, waterfallSpec } from './charts/waterfall.js';
+import type { ReportChart } from './charts/chart.js';
+import { adjustmentsGrid, comparisonGrid, histogramGrid, simulationGrid, tornadoGrid } from './scenario-grid.js';
 import { renderSvg } from './charts/svg.js';
 import { reportCharts } from './report-charts.js';
 import { reportAsJsonValue } from './report-json.js';
@@ -26,15 +27,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** A grid as an accessible `<table>`: caption, `<th scope="col">` headings, the first `rowHeaders` cells of each row as `<th scope="row">`. */
-export function gridAsHtml(grid: GridTable, rowHeaders = 1): string {
+/**
+ * A grid as an accessible `<table>`: caption, `<th scope="col">` headings, the first
+ * `rowHeaders` cells of each row as `<th scope="row">`. With `figurePrefix` (where the
+ * grid's JSON sits in the report JSON, e.g. `scenarios.comparison.`), cells that know
+ * their figure carry `data-figure="PREFIX+PATH"` and `data-value="EXACT"`.
+ */
+export function gridAsHtml(grid: GridTable, rowHeaders = 1, figurePrefix?: string): string {
   const numericColumns = new Set<number>();
   grid.rows.forEach((row) => row.cells.forEach((cell, index) => { if (cell.numeric) numericColumns.add(index); }));
   const head = grid.head.map((text, index) => `<th scope="col"${numericColumns.has(index) ? ' class="num"' : ''}>${escapeHtml(text)}</th>`).join('');
   const body = grid.rows.map((row) => {
     const cells = row.cells.map((cell, index) => {
       const classes = [cell.numeric ? 'num' : '', cell.flagged ? 'flagged' : ''].filter(Boolean).join(' ');
-      const attributes = `${classes ? ` class="${classes}"` : ''}${cell.flagged ? ' title="stated figure differs from its line items"' : ''}`;
+      const located = figurePrefix !== undefined && cell.figure !== undefined && cell.value !== undefined
+        ? ` data-figure="${escapeHtml(figurePrefix + cell.figure)}" data-value="${escapeHtml(cell.value)}"` : '';
+      const attributes = `${classes ? ` class="${classes}"` : ''}${cell.flagged ? ' title="stated figure differs from its line items"' : ''}${located}`;
       const content = cell.flagged ? `<strong>${escapeHtml(cell.text)}</strong><span class="visually-hidden"> (discrepancy)</span>` : escapeHtml(cell.text);
       return index < rowHeaders ? `<th scope="row"${attributes}>${content}</th>` : `<td${attributes}>${content}</td>`;
     }).join('');
@@ -44,16 +52,16 @@ export function gridAsHtml(grid: GridTable, rowHeaders = 1): string {
 }
 
 /** Give a Vega SVG an accessible name and description (`role="img"`, `<title>`, `<desc>`). */
-function accessibleSvg(svg: string, chart: Waterfall): string {
+function accessibleSvg(svg: string, chart: ReportChart): string {
   const titleId = `${chart.id}-title`;
   const descId = `${chart.id}-desc`;
   return svg.replace(/^<svg\b([^>]*)>/, (_match, attributes: string) =>
-    `<svg${attributes} role="img" aria-labelledby="${titleId} ${descId}"><title id="${titleId}">${escapeHtml(chart.title)}</title><desc id="${descId}">${escapeHtml(waterfallDescription(chart))}</desc>`);
+    `<svg${attributes} role="img" aria-labelledby="${titleId} ${descId}"><title id="${titleId}">${escapeHtml(chart.title)}</title><desc id="${descId}">${escapeHtml(chart.description)}</desc>`);
 }
 
-async function chartFigure(chart: Waterfall): Promise<string> {
-  const svg = accessibleSvg(await renderSvg(waterfallSpec(chart)), chart);
-  return `<figure class="chart" id="chart-${escapeHtml(chart.id)}" data-chart="${escapeHtml(chart.id)}">\n${svg}\n<figcaption>${escapeHtml(waterfallDescription(chart))}</figcaption>\n</figure>`;
+async function chartFigure(chart: ReportChart): Promise<string> {
+  const svg = accessibleSvg(await renderSvg(chart.spec()), chart);
+  return `<figure class="chart" id="chart-${escapeHtml(chart.id)}" data-chart="${escapeHtml(chart.id)}">\n${svg}\n<figcaption>${escapeHtml(chart.description)}</figcaption>\n</figure>`;
 }
 
 /** What a report section needs to render: the report, and its charts already rendered to figures. */
@@ -128,13 +136,82 @@ ${tables.join('\n')}
 </section>`;
 }
 
-/**
- * The page's sections, in order. Scenario comparison (+ tornado chart) and simulation
- * histogram (P10/P50/P90) sections are added here when issue 6 lands.
- */
+function scenariosSection({ report, figures }: SectionContext): string | undefined {
+  const { scenarios } = report;
+  if (!scenarios) return undefined;
+  const { comparison, tornado } = scenarios;
+  const combined = 'combined-adverse-movement' as const;
+  const list = comparison.runs.map((run, index) =>
+    `<li><strong>${escapeHtml(run.scenario.name)}</strong> (<code>${escapeHtml(run.scenario.file)}</code>): ${escapeHtml(run.scenario.description)} ` +
+    `Combined adverse movement <span data-figure="scenarios.comparison.scenarios.${index}.figures.${combined}" data-value="${toDecimalString(run.outcome.figures[combined])}">${escapeHtml(formatAmount(run.outcome.figures[combined]))}</span> £000, ` +
+    `change from base <span data-figure="scenarios.comparison.scenarios.${index}.change.${combined}" data-value="${toDecimalString(run.change[combined])}">${escapeHtml(signed(run.change[combined]))}</span>.</li>`).join('\n');
+  const how = tornado.source === 'drivers'
+    ? `each of its declared drivers is swung from its distribution's min to its max`
+    : `each savings line's 2020/21 outturn is scaled by (1 − ${escapeHtml(formatPercent(tornado.swing!))}) and (1 + ${escapeHtml(formatPercent(tornado.swing!))})`;
+  return `<section id="scenarios" aria-labelledby="scenarios-heading">
+<h2 id="scenarios-heading">What-if scenarios</h2>
+<p>Each scenario's adjustments are applied to this dataset (each from the base, not one after another) and every figure is recomputed from the line items, as <code>fn-model scenario run</code> does. Change = scenario − base; £000. Rules: docs/scenarios.md.</p>
+<ul class="scenario-list">
+${list}
+</ul>
+${gridAsHtml(comparisonGrid(comparison), 1, 'scenarios.comparison.')}
+${comparison.runs.some((run) => run.scenario.adjustments.length > 0) ? gridAsHtml(adjustmentsGrid(comparison), 1) : ''}
+<h3 id="tornado-heading">Which drivers matter most: tornado for ${escapeHtml(tornado.scenario.name)}</h3>
+<p>On top of ${escapeHtml(tornado.scenario.name)}'s adjustments, ${how}, one at a time, as <code>fn-model tornado ${escapeHtml(tornado.scenario.file)}</code> does; drivers are ranked by their swing, |combined at high − combined at low|.</p>
+${figures.get('scenario-tornado') ?? ''}
+${gridAsHtml(tornadoGrid(tornado), 2, 'scenarios.tornado.')}
+</section>`;
+}
+
+function simulationSection({ report, figures }: SectionContext): string | undefined {
+  const { simulation } = report;
+  if (!simulation) return undefined;
+  const combined = simulation.statistics.findIndex((item) => item.figure === 'combined-adverse-movement');
+  const statistics = simulation.statistics[combined]!;
+  const percentile = (p: 10 | 50 | 90) =>
+    `P${p} <span data-figure="simulation.statistics.${combined}.percentiles.P${p}" data-value="${toDecimalString(statistics.percentiles[p])}">${escapeHtml(formatAmount(statistics.percentiles[p], { places: 3 }))}</span>`;
+  const drivers = simulation.scenario.drivers.map((driver) => `<li><strong>${escapeHtml(driver.name)}</strong>: ${escapeHtml(describeDriver(driver))}</li>`).join('\n');
+  return `<section id="simulation" aria-labelledby="simulation-heading">
+<h2 id="simulation-heading">Simulation: ${escapeHtml(simulation.scenario.name)}</h2>
+<p>${escapeHtml(simulation.scenario.description)} (<code>${escapeHtml(simulation.scenario.file)}</code>.) Each run draws every driver on top of the file's fixed adjustments and recomputes the figures exactly, as <code>fn-model simulate</code> does (docs/scenarios.md).</p>
+<p class="simulation-settings">Runs: <strong data-setting="runs">${simulation.runs}</strong>; seed: <strong data-setting="seed">${simulation.seed}</strong>; PRNG: <strong data-setting="prng">${escapeHtml(simulation.prng)}</strong>${simulation.threshold === undefined ? '' : `; threshold: <strong>${escapeHtml(formatAmount(simulation.threshold))}</strong> £000`}. The same seed and runs give the same figures, byte for byte.</p>
+<ul class="driver-list">
+${drivers}
+</ul>
+<p class="lead">Combined adverse movement, £000: ${percentile(10)}, ${percentile(50)}, ${percentile(90)} (nearest rank; 80% of runs lie between P10 and P90).</p>
+${figures.get('simulation-histogram') ?? ''}
+${gridAsHtml(simulationGrid(simulation), 1, 'simulation.')}
+${simulation.histogram ? gridAsHtml(histogramGrid(simulation.histogram, simulation.runs), 0, 'simulation.') : ''}
+</section>`;
+}
+
+function signed(amount: Amount): string {
+  const text = formatAmount(amount, { brackets: false });
+  return amount.isZero() || amount.isNegative() ? text : `+${text}`;
+}
+
+/** A driver in words: what it adjusts, where, and its distribution (e.g. `slip 2020/21 → 2021/24 on ncc-savings/Adults; share PERT from 0% to 40%, most likely 10%`). */
+function describeDriver(driver: Driver): string {
+  const { adjustment } = driver;
+  const where = `${adjustment.target.table}/${adjustment.target.lines === '*' ? '*' : adjustment.target.lines.join(', ')}`;
+  const route = adjustment.kind === 'outturn' ? '' : ` ${adjustment.from} → ${adjustment.to}`;
+  return `${adjustment.kind}${route} on ${where}${driver.each ? ' (drawn for each line)' : ''}; ${adjustment.measure} ${describeDistribution(driver)}`;
+}
+
+function describeDistribution(driver: Driver): string {
+  const value = (amount: Amount) => (driver.adjustment.measure === 'share' || driver.adjustment.measure === 'scale' ? formatPercent(amount) : formatAmount(amount, { brackets: false }));
+  const shape = driver.distribution;
+  if (shape.kind === 'bernoulli') return `is ${value(shape.max)} with probability ${formatPercent(shape.p)}, else ${value(shape.min)}`;
+  if (shape.kind === 'uniform') return `uniform from ${value(shape.min)} to ${value(shape.max)}`;
+  return `${shape.kind === 'pert' ? 'PERT' : 'triangular'} from ${value(shape.min)} to ${value(shape.max)}, most likely ${value(shape.mode)}`;
+}
+
+/** The page's sections, in order. */
 const REPORT_SECTIONS: readonly ReportSection[] = [
   { id: 'headline', render: headlineSection },
   { id: 'movement', render: movementSection },
+  { id: 'scenarios', render: scenariosSection },
+  { id: 'simulation', render: simulationSection },
   { id: 'discrepancies', render: discrepancySection },
   { id: 'tables', render: tablesSection },
 ];

@@ -1,23 +1,28 @@
 /**
  * The committee report as JSON (docs/json.md, "fn-model report"): the variance report,
- * the movement report (or null), and each chart's id, title and text alternative.
- * The HTML report embeds exactly this value, so the page and the JSON of the same run
- * carry the same figures.
+ * the movement report, the scenarios and the simulation (each null when not asked for),
+ * and each chart's id, title and text alternative. The HTML report embeds exactly this
+ * value, so the page and the JSON of the same run carry the same figures.
  */
 import type { CommitteeReport } from '../engine/index.js';
 import { movementAsJsonValue } from './movement-json.js';
 import { varianceAsJsonValue } from './variance-json.js';
+import { comparisonAsJsonValue, histogramAsJsonValue, simulationAsJsonValue, tornadoAsJsonValue } from './scenario-json.js';
 import { reportCharts } from './report-charts.js';
-import { waterfallDescription } from './charts/waterfall.js';
 
-/** The report as a JSON-ready object: `{ report, unit, variance, movement, charts }`. */
+/** The report as a JSON-ready object: `{ report, unit, variance, movement, scenarios, simulation, charts }`. */
 export function reportAsJsonValue(report: CommitteeReport) {
+  const { scenarios, simulation } = report;
   return {
     report: 'fn-model committee report',
     unit: 'GBP thousands',
     variance: varianceAsJsonValue(report.variance),
     movement: report.movement ? movementAsJsonValue(report.movement) : null,
-    charts: reportCharts(report).map((chart) => ({ id: chart.id, title: chart.title, description: waterfallDescription(chart) })),
+    scenarios: scenarios ? { comparison: comparisonAsJsonValue(scenarios.comparison), tornado: tornadoAsJsonValue(scenarios.tornado) } : null,
+    simulation: simulation
+      ? { ...simulationAsJsonValue(simulation), histogram: simulation.histogram ? histogramAsJsonValue(simulation.histogram) : null }
+      : null,
+    charts: reportCharts(report).map((chart) => ({ id: chart.id, title: chart.title, description: chart.description })),
   };
 }
 

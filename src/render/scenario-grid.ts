@@ -5,20 +5,27 @@
  * (scenario figures can have fractions of £000 — 25% of 5,287 is 1,321.75); the
  * simulation's statistics are shown to the nearest £1 (3 places), exact in JSON.
  */
-import { type Amount, formatAmount, formatPercent } from '../money/index.js';
+import { type Amount, formatAmount, formatPercent, toDecimalString } from '../money/index.js';
 import {
-  type Adjustment, type FigureStatistics, type ScenarioComparison, type SimulationReport, type SweepReport,
+  type Adjustment, type FigureStatistics, type Histogram, type ScenarioComparison, type SimulationReport, type SweepReport,
   type TableFigures, type TornadoReport, FIGURE_LABELS, FIGURES, PERCENTILES,
 } from '../engine/index.js';
 import type { GridCell, GridTable } from './variance-grid.js';
 
-function money(value: Amount, places?: number): GridCell {
-  return { text: formatAmount(value, places === undefined ? {} : { places }), numeric: true };
+/** Where a figure is in the command's JSON, for `GridCell.figure` (undefined: not recorded). */
+type JsonPath = string | undefined;
+
+function located(figure: JsonPath, value: Amount): Pick<GridCell, 'figure' | 'value'> {
+  return figure === undefined ? {} : { figure, value: toDecimalString(value) };
 }
 
-function change(value: Amount): GridCell {
+function money(value: Amount, places?: number, figure?: JsonPath): GridCell {
+  return { text: formatAmount(value, places === undefined ? {} : { places }), numeric: true, ...located(figure, value) };
+}
+
+function change(value: Amount, figure?: JsonPath): GridCell {
   const text = formatAmount(value, { brackets: false });
-  return { text: value.isZero() ? '0' : value.isNegative() ? text : `+${text}`, numeric: true };
+  return { text: value.isZero() ? '0' : value.isNegative() ? text : `+${text}`, numeric: true, ...located(figure, value) };
 }
 
 /** An adjustment's value in its own unit: `25%` for shares and scales, `1,200` (£000) for amounts and set. */
@@ -40,7 +47,10 @@ export function describeAdjustment(adjustment: Adjustment, value: Amount = adjus
 export function comparisonGrid(report: ScenarioComparison): GridTable {
   const head = ['Figure (£000)', 'Base', ...report.runs.flatMap((run) => [run.scenario.name, 'change'])];
   const rows = FIGURES.map((id) => ({
-    cells: [{ text: FIGURE_LABELS[id] }, money(report.base.figures[id]), ...report.runs.flatMap((run) => [money(run.outcome.figures[id]), change(run.change[id])])],
+    cells: [
+      { text: FIGURE_LABELS[id] }, money(report.base.figures[id], undefined, `base.figures.${id}`),
+      ...report.runs.flatMap((run, index) => [money(run.outcome.figures[id], undefined, `scenarios.${index}.figures.${id}`), change(run.change[id], `scenarios.${index}.change.${id}`)]),
+    ],
     ...(id === 'combined-adverse-movement' ? { emphasis: 'total' as const } : {}),
   }));
   return { id: 'scenarios', title: `Scenario summary: ${report.programme.name} (computed from line items, £000)`, head, rows };
@@ -107,7 +117,8 @@ export function tornadoGrid(report: TornadoReport): GridTable {
       cells: [
         { text: String(index + 1), numeric: true }, { text: item.name },
         { text: valueText(item.adjustment.measure, item.low), numeric: true }, { text: valueText(item.adjustment.measure, item.high), numeric: true },
-        money(item.combinedAtLow), money(item.combinedAtHigh), money(item.swing),
+        money(item.combinedAtLow, undefined, `drivers.${index}.combinedAtLow`), money(item.combinedAtHigh, undefined, `drivers.${index}.combinedAtHigh`),
+        money(item.swing, undefined, `drivers.${index}.swing`),
       ],
     })),
   };
@@ -125,11 +136,27 @@ export function simulationGrid(report: SimulationReport): GridTable {
     id: 'simulate',
     title: `Monte Carlo: ${report.scenario.name}; ${report.runs} runs, seed ${report.seed}, ${report.prng} (£000, to the nearest £1)`,
     head: ['Figure', 'Without drivers', 'Mean', ...PERCENTILES.map((p) => `P${p}`), ...(threshold === undefined ? [] : [`P(> ${formatAmount(threshold)})`])],
-    rows: report.statistics.map((item) => ({
+    rows: report.statistics.map((item, index) => ({
       cells: [
-        { text: STAT_LABELS[item.figure] }, money(item.centre, 3), money(item.mean, 3),
-        ...PERCENTILES.map((p) => money(item.percentiles[p], 3)),
-        ...(item.probability === undefined ? [] : [{ text: `${formatPercent(item.probability)} (${item.exceedances}/${report.runs})`, numeric: true }]),
+        { text: STAT_LABELS[item.figure] }, money(item.centre, 3, `statistics.${index}.withoutDrivers`), money(item.mean, 3, `statistics.${index}.mean`),
+        ...PERCENTILES.map((p) => money(item.percentiles[p], 3, `statistics.${index}.percentiles.P${p}`)),
+        ...(item.probability === undefined ? [] : [{ text: `${formatPercent(item.probability)} (${item.exceedances}/${report.runs})`, numeric: true, ...located(`statistics.${index}.probability`, item.probability) }]),
+      ],
+    })),
+  };
+}
+
+/** The simulation histogram as a table: one row per bin, [from, to), its runs and their share of all runs. */
+export function histogramGrid(histogram: Histogram, runs: number): GridTable {
+  return {
+    id: 'histogram',
+    title: `Combined adverse movement over ${runs} runs, in bins of ${formatAmount(histogram.width)} (£000; a bin holds from ≤ figure < to)`,
+    head: ['From', 'To', 'Runs', 'Share of runs'],
+    rows: histogram.bins.map((bin, index) => ({
+      cells: [
+        money(bin.from, undefined, `histogram.bins.${index}.from`), money(bin.to, undefined, `histogram.bins.${index}.to`),
+        { text: String(bin.runs), numeric: true, figure: `histogram.bins.${index}.runs`, value: String(bin.runs) },
+        { text: `${((bin.runs * 100) / runs).toFixed(1)}%`, numeric: true },
       ],
     })),
   };

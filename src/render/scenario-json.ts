@@ -5,7 +5,7 @@
  */
 import { type Amount, toDecimalString } from '../money/index.js';
 import {
-  type Adjustment, type Driver, type Figures, type Origin, type Scenario, type ScenarioComparison, type SimulationReport,
+  type Adjustment, type Driver, type Figures, type Histogram, type Origin, type Scenario, type ScenarioComparison, type SimulationReport,
   type SweepReport, type TableFigures, type TornadoReport, FIGURES, PERCENTILES,
 } from '../engine/index.js';
 
@@ -56,9 +56,9 @@ function text(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** `scenario run --format json`. */
-export function comparisonAsJson(report: ScenarioComparison): string {
-  return text({
+/** `scenario run --format json` as a JSON-ready object (the committee report embeds it as `scenarios.comparison`). */
+export function comparisonAsJsonValue(report: ScenarioComparison) {
+  return {
     dataset: report.programme,
     unit: 'GBP thousands',
     base: { figures: figuresJson(report.base.figures), tables: tablesJson(report.base.tables) },
@@ -69,7 +69,12 @@ export function comparisonAsJson(report: ScenarioComparison): string {
       tables: tablesJson(run.outcome.tables),
       tableChange: tablesJson(run.tableChange),
     })),
-  });
+  };
+}
+
+/** `scenario run --format json`. */
+export function comparisonAsJson(report: ScenarioComparison): string {
+  return text(comparisonAsJsonValue(report));
 }
 
 /** `sweep --format json`. */
@@ -89,9 +94,9 @@ function withoutValue<T extends { value: string }>(entry: T): Omit<T, 'value'> {
   return rest;
 }
 
-/** `tornado --format json`. */
-export function tornadoAsJson(report: TornadoReport): string {
-  return text({
+/** `tornado --format json` as a JSON-ready object (the committee report embeds it as `scenarios.tornado`). */
+export function tornadoAsJsonValue(report: TornadoReport) {
+  return {
     dataset: report.programme,
     unit: 'GBP thousands',
     scenario: scenarioJson(report.scenario),
@@ -103,12 +108,17 @@ export function tornadoAsJson(report: TornadoReport): string {
       low: toDecimalString(item.low), high: toDecimalString(item.high),
       combinedAtLow: toDecimalString(item.combinedAtLow), combinedAtHigh: toDecimalString(item.combinedAtHigh), swing: toDecimalString(item.swing),
     })),
-  });
+  };
 }
 
-/** `simulate --format json`. */
-export function simulationAsJson(report: SimulationReport): string {
-  return text({
+/** `tornado --format json`. */
+export function tornadoAsJson(report: TornadoReport): string {
+  return text(tornadoAsJsonValue(report));
+}
+
+/** `simulate --format json` as a JSON-ready object (the committee report adds `histogram` to it as `simulation`). */
+export function simulationAsJsonValue(report: SimulationReport) {
+  return {
     dataset: report.programme,
     unit: 'GBP thousands',
     scenario: { ...scenarioJson(report.scenario), drivers: report.scenario.drivers.map(driverJson), correlation: report.scenario.correlation ? { drivers: [...report.scenario.correlation.drivers], matrix: report.scenario.correlation.matrix.map((row) => row.map(String)) } : null },
@@ -126,5 +136,19 @@ export function simulationAsJson(report: SimulationReport): string {
       exceedances: item.exceedances ?? null,
       probability: item.probability === undefined ? null : toDecimalString(item.probability),
     })),
-  });
+  };
+}
+
+/** `simulate --format json`. */
+export function simulationAsJson(report: SimulationReport): string {
+  return text(simulationAsJsonValue(report));
+}
+
+/** A histogram as JSON: the bin width and each bin's edges (decimal strings, £000) and run count. */
+export function histogramAsJsonValue(histogram: Histogram) {
+  return {
+    figure: 'combined-adverse-movement',
+    width: toDecimalString(histogram.width),
+    bins: histogram.bins.map((bin) => ({ from: toDecimalString(bin.from), to: toDecimalString(bin.to), runs: bin.runs })),
+  };
 }

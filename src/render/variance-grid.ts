@@ -18,6 +18,13 @@ export interface GridCell {
   readonly text: string;
   readonly flagged?: boolean;
   readonly numeric?: boolean;
+  /**
+   * Where the cell's figure is in the JSON of the same report (a dot-separated path such
+   * as `scenarios.0.change.combined-adverse-movement`) and its exact value there; the HTML
+   * report writes both as `data-figure` / `data-value`, other formats ignore them.
+   */
+  readonly figure?: string;
+  readonly value?: string;
 }
 
 /** A displayed table: heading, column headings and rows; `emphasis` marks TOTAL / computed rows. */

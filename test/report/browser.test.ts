@@ -37,7 +37,12 @@ interface PageFindings {
   readonly headerCells: number;
 }
 
-async function openReport(html: string, screenshot: string): Promise<PageFindings> {
+/** The value at a dot-separated path of the report JSON (`simulation.statistics.0.percentiles.P50`). */
+function at(value: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], value);
+}
+
+async function openReport(html: string, screenshot: string, sections: readonly string[] = []): Promise<PageFindings> {
   return withChromium(async (context) => {
     const page = await context.newPage();
     const consoleErrors: string[] = [];
@@ -50,6 +55,7 @@ async function openReport(html: string, screenshot: string): Promise<PageFinding
     await page.setViewportSize({ width: 1200, height: 1600 });
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, screenshot) });
+    for (const section of sections) await page.locator(`#${section}`).screenshot({ path: join(ARTIFACTS, screenshot.replace(/first-page\.png$/, `${section}.png`)) });
     // The same page as a greyscale printer would see it, for a person to check by eye.
     await page.addStyleTag({ content: 'html { filter: grayscale(1); }' });
     await page.screenshot({ path: join(ARTIFACTS, screenshot.replace(/\.png$/, '.greyscale.png')), fullPage: true });
@@ -104,6 +110,35 @@ describe.skipIf(problem !== undefined)('report.html in Chromium', () => {
     expect(page.charts[1]!.desc).toContain('NCC transformation: savings: +200');
     expect(page.tables).toBeGreaterThan(10);
     expect(page.headerCells).toBeGreaterThan(50);
+  });
+
+  it('with --scenario and --simulate: four charts drawn, no console errors or network, scenario and simulation figures equal the JSON', async () => {
+    const args = ['--data', TO, '--from', FROM, '--scenario', 'scenarios/adults-slip-25.yaml', 'scenarios/partly-deliverable-lost.yaml', '--simulate', 'scenarios/delivery-risk.yaml', '--threshold', '1000'];
+    const html = join(dir, 'scenarios.html');
+    const json = join(dir, 'scenarios.json');
+    expect(runCli(['report', ...args, '-o', html])).toMatchObject({ status: 0, stderr: '' });
+    expect(runCli(['report', ...args, '-o', json])).toMatchObject({ status: 0, stderr: '' });
+    const expected = JSON.parse(readFileSync(json, 'utf8'));
+    const page = await openReport(html, 'report-scenarios-first-page.png', ['scenarios', 'simulation']);
+
+    expect(page.consoleErrors).toEqual([]);
+    expect(page.requests).toEqual([]);
+    expect(page.charts.map((chart) => chart.id)).toEqual(['headline-waterfall', 'movement-bridge', 'scenario-tornado', 'simulation-histogram']);
+    for (const chart of page.charts) {
+      expect(chart.svgChildren, chart.id).toBeGreaterThan(5);
+      expect(chart.texts, chart.id).toBeGreaterThan(5);
+      expect(chart.title, chart.id).not.toBe('');
+      expect(chart.desc, chart.id).toBe(expected.charts.find((item: { id: string }) => item.id === chart.id).description);
+    }
+    expect(page.embedded).toEqual(expected);
+    const located = Object.entries(page.figures).filter(([path]) => path.startsWith('scenarios.') || path.startsWith('simulation.'));
+    expect(located.length).toBeGreaterThan(100);
+    for (const [path, value] of located) expect(String(at(expected, path)), path).toBe(value);
+    const combined = expected.simulation.statistics[0];
+    for (const p of ['P10', 'P50', 'P90']) expect(page.figures[`simulation.statistics.0.percentiles.${p}`]).toBe(combined.percentiles[p]);
+    expect(page.figures['scenarios.comparison.scenarios.0.figures.combined-adverse-movement']).toBe(expected.scenarios.comparison.scenarios[0].figures['combined-adverse-movement']);
+    expect(page.figures['scenarios.tornado.drivers.0.swing']).toBe(expected.scenarios.tornado.drivers[0].swing);
+    expect(page.figures['combined-adverse-movement']).toBe('629');
   });
 
   it('without --from: the headline chart only, headline 454 / 1,362 / 908 as in the JSON', async () => {

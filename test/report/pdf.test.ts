@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withChromium } from '../../src/io/chromium.js';
+import { amountOf, formatAmount } from '../../src/money/index.js';
 import { runCli } from '../support/run-cli.js';
 
 async function missing(): Promise<string | undefined> {
@@ -53,5 +54,30 @@ describe.skipIf(problem !== undefined)('report.pdf', () => {
     const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('£0.908m');
     expect(text).toContain('£0.454m');
+  });
+});
+
+describe.skipIf(problem !== undefined)('report.pdf with --scenario and --simulate', () => {
+  it('prints the scenario and simulation sections: A4 pages, the scenario names and the P50 in the text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fn-model-pdf-'));
+    const pdf = join(dir, 'report.pdf');
+    const json = join(dir, 'report.json');
+    const args = ['--scenario', 'scenarios/adults-slip-25.yaml', 'scenarios/partly-deliverable-lost.yaml', '--simulate', 'scenarios/delivery-risk.yaml'];
+    expect(runCli(['report', ...args, '-o', pdf])).toMatchObject({ status: 0, stderr: '' });
+    expect(runCli(['report', ...args, '-o', json])).toMatchObject({ status: 0, stderr: '' });
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(pages).toBeLessThanOrEqual(12);
+    expect(info).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/);
+
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+    for (const name of ['adults-slip-25', 'partly-deliverable-lost', 'delivery-risk']) expect(text).toContain(name);
+    const p50 = formatAmount(amountOf(report.simulation.statistics[0].percentiles.P50), { places: 3 });
+    expect(text).toContain(`P50 ${p50}`);
+    expect(text).toContain('What-if scenarios');
+    expect(text).toContain('seed: 1');
   });
 });

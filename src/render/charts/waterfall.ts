@@ -11,6 +11,7 @@
 import { type Amount, ZERO, add, formatAmount, isNegative, isZero, negate, toPlotNumber } from '../../money/index.js';
 import type { MovementReport, VarianceReport } from '../../engine/index.js';
 import type { TableId } from '../../model/index.js';
+import type { ReportChart } from './chart.js';
 
 /** Short names for the tables, so chart axis labels stay distinct when space is tight. */
 export const CHART_TABLE_LABELS: Readonly<Record<TableId, string>> = {
@@ -163,4 +164,9 @@ export function waterfallSpec(chart: Waterfall): Record<string, unknown> {
     ],
     config: { font: 'DejaVu Sans, Arial, Helvetica, sans-serif', view: { stroke: null }, background: '#ffffff' },
   };
+}
+
+/** A waterfall as a chart of the report page. */
+export function waterfallChart(chart: Waterfall): ReportChart {
+  return { id: chart.id, title: chart.title, description: waterfallDescription(chart), spec: () => waterfallSpec(chart) };
 }
