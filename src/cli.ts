@@ -116,5 +116,6 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function isFileSystemError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+  const code = (error as NodeJS.ErrnoException).code;
+  return error instanceof Error && typeof code === 'string' && (typeof (error as NodeJS.ErrnoException).syscall === 'string' || code === 'ENOTREG');
 }

@@ -7,7 +7,7 @@
  * removed by the next write to the same target, once its process is gone.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { lstat, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The prefix of fn-model's temporary files (`.fn-model-tmp-<name>-<pid>-<random>`). */
@@ -19,12 +19,33 @@ export function temporaryPathFor(target: string): string {
 }
 
 /**
+ * The file a write to `path` should replace: `path` itself when it is absent or a regular
+ * file; the file a symlink points to (so the link stays a link); never a device, FIFO,
+ * socket or folder, which a rename would silently replace (`-o /dev/null` as root).
+ * @throws an Error with code `ENOTREG` for such a target.
+ */
+async function regularTarget(path: string): Promise<string> {
+  let target = path;
+  try {
+    if ((await lstat(path)).isSymbolicLink()) target = await realpath(path);
+    const info = await stat(target);
+    if (info.isFile()) return target;
+    throw Object.assign(new Error(`${path}: ${info.isDirectory() ? 'is a folder' : 'is not a regular file (a device, pipe or socket)'}`), { code: info.isDirectory() ? 'EISDIR' : 'ENOTREG' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return target;
+    throw error;
+  }
+}
+
+/**
  * Write `data` to `path` atomically (temp file in the same directory + fsync + rename +
  * directory fsync). Stale temporaries of `path` from dead writers are removed first.
  * @throws the file system's error (e.g. ENOENT for a missing directory, EACCES) after
  *   removing the temporary file; `path` is then untouched.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(requested: string, data: string | Uint8Array): Promise<void> {
+  const path = await regularTarget(requested);
   await removeStaleTemporaries(path);
   const temporary = temporaryPathFor(path);
   const handle = await open(temporary, 'wx', 0o644);

@@ -18,6 +18,7 @@ function reasonOf(error: unknown): string {
   if (code === 'ENOENT') return 'ENOENT: the folder does not exist';
   if (code === 'EACCES' || code === 'EPERM') return `${code}: permission denied`;
   if (code === 'EISDIR') return 'EISDIR: it is a folder';
+  if (code === 'ENOTREG') return 'ENOTREG: it is a device, pipe or socket, not a file';
   if (code === 'ENOSPC') return 'ENOSPC: no space left on the device';
   return code ?? (error instanceof Error ? error.message : String(error));
 }

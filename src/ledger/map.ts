@@ -24,6 +24,7 @@
  *    ambiguous for that pair: a located error naming the map rows, never a guess.
  */
 import { readFile } from 'node:fs/promises';
+import { refuseIfNotRegularFile } from '../load/limits.js';
 import { TABLE_LAYOUTS, type Programme, type TableId } from '../model/index.js';
 import { type LedgerProblem, LedgerError } from './errors.js';
 import { recordTexts, scanCsvBytes } from './scanner.js';
@@ -252,6 +253,7 @@ export function parseLedgerMap(bytes: Uint8Array, file: string): LedgerMap {
  *   error when it cannot be read.
  */
 export async function readLedgerMap(path: string): Promise<LedgerMap> {
+  await refuseIfNotRegularFile(path);
   return parseLedgerMap(await readFile(path), path);
 }
 

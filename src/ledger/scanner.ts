@@ -15,6 +15,7 @@
  * Memory is the chunk buffer plus the longest record, whatever the file's size.
  */
 import { open } from 'node:fs/promises';
+import { refuseIfNotRegularFile } from '../load/limits.js';
 import { type LedgerProblem, LedgerError } from './errors.js';
 
 const QUOTE = 34;
@@ -289,6 +290,7 @@ function bomLength(data: Buffer): number {
  */
 export async function scanCsvFile(path: string, options: ScanOptions, onRecord: RecordHandler): Promise<ScanSummary> {
   const chunkBytes = options.chunkBytes ?? 1 << 20;
+  await refuseIfNotRegularFile(path);
   const handle = await open(path, 'r');
   const state = newState(options.file);
   let buffer = Buffer.allocUnsafe(chunkBytes * 2);

@@ -10,7 +10,7 @@ import { InputError, type Problem } from './errors.js';
 import { buildHeadline } from './headline.js';
 import { buildTable } from './table.js';
 import { openWorkbook, worksheetRows } from './xlsx.js';
-import { fileSizeLimitFor, fileSizeMessage, readFileWithin } from './limits.js';
+import { NOT_A_REGULAR_FILE, fileSizeLimitFor, fileSizeMessage, readFileWithin } from './limits.js';
 
 /** How to load a dataset. `encoding` applies to CSV files (default `auto`); workbooks ignore it. */
 export interface LoadOptions {
@@ -39,7 +39,7 @@ export async function loadProgramme(path: string, options: LoadOptions = {}): Pr
     isFolder = (await stat(path)).isDirectory();
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new InputError([{ file: path, message: code === 'ENOENT' || code === 'ENOTDIR' ? 'not found' : `cannot be read (${code ?? String(error)})` }]);
+    throw new InputError([{ file: path, message: code === 'ENOENT' || code === 'ENOTDIR' ? 'not found' : code === 'ENOTREG' ? NOT_A_REGULAR_FILE : `cannot be read (${code ?? String(error)})` }]);
   }
   if (isFolder) return loadFolder(path, options.encoding ?? 'auto');
   if (path.toLowerCase().endsWith('.xlsx')) return loadWorkbook(path);
@@ -56,6 +56,7 @@ async function readBytes(path: string, absentMessage: string): Promise<{ readonl
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT') return { problem: { file: path, message: absentMessage } };
     if (code === 'EISDIR') return { problem: { file: path, message: 'is a folder, not a file' } };
+    if (code === 'ENOTREG') return { problem: { file: path, message: NOT_A_REGULAR_FILE } };
     return { problem: { file: path, message: `cannot be read (${code ?? String(error)})` } };
   }
 }

@@ -85,11 +85,11 @@ export async function readExportedCells(path: string, file: string): Promise<{ r
   const cells: WorkbookCell[] = [];
   for (const id of TABLE_IDS) {
     const worksheet = workbook.sheet(id);
-    if (worksheet) cells.push(...cellsOf(worksheet, true));
+    if (worksheet) for (const cell of cellsOf(worksheet, true)) cells.push(cell);
   }
   for (const name of OTHER_SHEETS) {
     const worksheet = workbook.sheet(name);
-    if (worksheet) cells.push(...cellsOf(worksheet, false));
+    if (worksheet) for (const cell of cellsOf(worksheet, false)) cells.push(cell);
   }
   const aboutSheet = workbook.sheet('About');
   let about: Map<string, string> | undefined;

@@ -4,7 +4,7 @@
  * real programme table (the bundled tables are under 2 KB) and most are Excel's own maxima,
  * so nothing Excel can save is refused for its size. `docs/robustness.md` lists them.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 
 /** Largest CSV file read: 128 MiB (checked from the file's size before it is read). */
 export const CSV_MAX_FILE_BYTES = 128 * 1024 * 1024;
@@ -40,12 +40,29 @@ export function fileSizeMessage(bytes: number, limit: number): string {
   return `is ${mib(bytes)} (${limitText(bytes)} bytes); files over ${mib(limit)} are refused (see docs/robustness.md)`;
 }
 
+/** The message for input that is a device, pipe or socket rather than a file. */
+export const NOT_A_REGULAR_FILE = 'is not a regular file (a device, pipe or socket: its size cannot be known, so it is not read)';
+
+/**
+ * Refuse a device (`/dev/zero`), FIFO or socket, also through a symlink: its size reads as
+ * 0, so no size limit could hold, and opening a FIFO would wait for a writer forever.
+ * Checked with `stat` (which never blocks) before any `open`.
+ * @throws an Error with code `ENOTREG` (message {@link NOT_A_REGULAR_FILE}) for such a path;
+ *   the fs error (ENOENT, …) when it cannot be examined. Folders pass (callers report EISDIR).
+ */
+export async function refuseIfNotRegularFile(path: string): Promise<void> {
+  const info = await stat(path);
+  if (info.isFile() || info.isDirectory()) return;
+  throw Object.assign(new Error(`${path}: ${NOT_A_REGULAR_FILE}`), { code: 'ENOTREG' });
+}
+
 /**
  * Read a whole file unless it is over `limit` bytes: `{ bytes }`, or `{ size }` (its size,
  * unread) when over. One open, one fstat, one read, so the limit costs no extra system call.
  * @throws the fs error (ENOENT, EISDIR, EACCES, …) as `readFile` would.
  */
 export async function readFileWithin(path: string, limit: number): Promise<{ readonly bytes: Buffer; readonly size?: undefined } | { readonly size: number; readonly bytes?: undefined }> {
+  await refuseIfNotRegularFile(path);
   const handle = await open(path, 'r');
   try {
     const size = (await handle.stat()).size;

@@ -6,7 +6,7 @@ import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { amountOf, type Amount } from '../money/index.js';
 import type { Problem } from './errors.js';
 import type { GridCell, GridRow, GridSource } from './table.js';
-import { XLSX_MAX_FILE_BYTES, fileSizeMessage, readFileWithin } from './limits.js';
+import { NOT_A_REGULAR_FILE, XLSX_MAX_FILE_BYTES, fileSizeMessage, readFileWithin } from './limits.js';
 import { cellTextProblem, sheetSizeProblem } from './sheet-limits.js';
 import { workbookZipProblems } from './zip-guard.js';
 
@@ -130,12 +130,18 @@ function dateCellAsText(value: CellValue, numFmt: string | undefined): CellValue
 
 /** The rows of a worksheet as {@link GridRow}s, with addresses and merge information; a sheet over the size limits is one problem ({@link sheetSizeProblem}). */
 export function worksheetRows(worksheet: Worksheet, source: GridSource): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
-  const tooBig = sheetSizeProblem(worksheet, source);
+  // The last row that holds a value: LibreOffice writes an empty <row r="1048576"> (and a
+  // dimension to match) after a row is deleted, which is no reason to refuse the sheet.
+  let lastRow = 0;
+  worksheet.eachRow({ includeEmpty: false }, (_row, rowNumber) => {
+    lastRow = rowNumber;
+  });
+  const tooBig = sheetSizeProblem({ rowCount: lastRow, columnCount: worksheet.columnCount }, source);
   if (tooBig) return { rows: [], problems: [tooBig] };
   const problems: Problem[] = [];
   const rows: GridRow[] = [];
   const width = worksheet.columnCount;
-  for (let rowNumber = 1; rowNumber <= worksheet.rowCount; rowNumber += 1) {
+  for (let rowNumber = 1; rowNumber <= lastRow; rowNumber += 1) {
     const sheetRow = worksheet.getRow(rowNumber);
     const cells: GridCell[] = [];
     for (let columnNumber = 1; columnNumber <= width; columnNumber += 1) {
@@ -176,7 +182,7 @@ export async function openWorkbook(path: string, file: string): Promise<{ readon
     bytes = read.bytes;
   } catch (error) {
     const code = (error as { code?: string }).code;
-    return { problems: [{ file, message: code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? String(error)})` }] };
+    return { problems: [{ file, message: code === 'ENOENT' ? 'not found' : code === 'ENOTREG' ? NOT_A_REGULAR_FILE : code === 'EISDIR' ? 'is a folder, not a workbook' : `cannot be read (${code ?? String(error)})` }] };
   }
   const notWorkbook = { problems: [{ file, message: 'is not an .xlsx workbook' }] };
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return notWorkbook;

@@ -11,6 +11,7 @@
  * would be ambiguous).
  */
 import { readFile } from 'node:fs/promises';
+import { refuseIfNotRegularFile } from '../load/limits.js';
 import { basename, dirname, join } from 'node:path';
 import { type Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { ZodError } from 'zod';
@@ -239,6 +240,7 @@ function correlationOf(file: ScenarioFile, parsed: Parsed, drivers: readonly Dri
  *   fs errors (ENOENT, …) for a missing file named on the command line.
  */
 export async function readScenario(file: string, seen: readonly string[] = []): Promise<Scenario> {
+  await refuseIfNotRegularFile(file);
   const text = await readFile(file, 'utf8');
   const parsed = parseYaml(file, text);
   const checked = scenarioFileSchema.safeParse(parsed.value);
