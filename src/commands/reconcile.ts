@@ -22,8 +22,9 @@ interface ReconcileOptions {
 const HELP = `
 Findings (docs/audit.md): edited (a figure differs from the source dataset; lines are
 matched by line id, so inserted or deleted rows are added / removed lines), added,
-removed, stale-formula (a formula's cached value differs from what its inputs now give)
-and discrepancy (a stated figure disagrees with its line items, as in variance).
+removed, stale-formula (a formula's cached value differs from what its inputs now give),
+overwritten-formula (a value typed where the export writes a formula: a "(computed)" column
+or row, the Headline or Checks formulas) and discrepancy (a stated figure disagrees with its line items, as in variance).
 The source is the About sheet's dataset unless --against names one.
 
 Exit codes: 0 no finding; 1 at least one finding; 2 the workbook (or its source) cannot be read.
@@ -50,7 +51,7 @@ async function sourceOf(workbook: string, exported: ExportedCells, against: stri
 export function registerReconcile(program: Command): void {
   program
     .command('reconcile')
-    .description('report every edit, added or removed line, stale formula and discrepancy in an exported workbook')
+    .description('report every edit, added or removed line, stale or overwritten formula and discrepancy in an exported workbook')
     .argument('<workbook>', 'an .xlsx workbook written by fn-model export')
     .option('--against <path>', 'the source dataset to compare with (default: the About sheet\'s)')
     .addOption(new Option('--tolerance <n>', 'ignore discrepancies and stale formulas up to N £000 (default 0: exact; edits are always exact)').argParser(parseTolerance))

@@ -10,22 +10,28 @@
  * - `stale-formula`: a formula whose cached value differs from what the cells it
  *   references now give (referenced formulas count as their cached values, so one edit
  *   makes only the formulas that read the edited cell stale, not everything downstream).
+ * - `overwritten-formula`: a position where `fn-model export` writes a formula (a
+ *   "(computed)" column of a line row, a `TOTAL (computed)` row, the Headline sheet's
+ *   "(computed)" columns, the Checks sheet's count and formula columns) that now holds a
+ *   typed value (a number or text) instead. Blank positions are not reported.
  * - `discrepancy`: a stated figure that disagrees with its line items, as `variance`
  *   reports it (computed from the workbook's figures as they now are).
  *
  * Every finding has `was`, `now` and `difference` = now − was (£000):
  * edited: the dataset's value, the workbook's value; added: none, the line's computed
  * total; removed: the line's computed total, none; stale-formula: the cached value, what
- * the inputs now give; discrepancy: the computed value, the stated value (so the
+ * the inputs now give; overwritten-formula: the value fn-model computes for that position
+ * from the workbook's figures as they now are (not a cached value: the overwrite removed
+ * it), the typed number (none for text); discrepancy: the computed value, the stated value (so the
  * difference is stated − computed, as in `variance`).
  */
-import { type Amount, absolute, compare, equals, negate, subtract, ZERO } from '../money/index.js';
-import type { Field, Line, Programme, Table } from '../model/index.js';
-import { cellLookupOf, evaluateFormula, type WorkbookCell } from './formula.js';
-import { computeLine, computeVariance, type VarianceReport } from './variance.js';
+import { type Amount, absolute, amountOf, compare, equals, isZero, negate, subtract, ZERO } from '../money/index.js';
+import { FIELD_HEADINGS, FIELD_LABELS, type Field, type Line, type Programme, type Table } from '../model/index.js';
+import { cellLookupOf, evaluateFormula, type CellLookup, type WorkbookCell } from './formula.js';
+import { computeLine, computeVariance, type TableResult, type VarianceReport } from './variance.js';
 
 /** The kinds of finding, in report order. */
-export const FINDING_KINDS = ['edited', 'added', 'removed', 'stale-formula', 'discrepancy'] as const;
+export const FINDING_KINDS = ['edited', 'added', 'removed', 'stale-formula', 'overwritten-formula', 'discrepancy'] as const;
 /** A kind of finding. */
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -171,6 +177,136 @@ export function staleFormulas(cells: readonly WorkbookCell[], tolerance: Amount 
   return findings;
 }
 
+/** The suffix of the export's computed column headings and row labels. */
+const COMPUTED = /\s*\(\s*computed\s*\)$/i;
+
+/** The Checks sheet's formula columns, by column letter, with the headings the export writes (`src/render/xlsx-export.ts`). */
+export const CHECKS_FORMULA_COLUMNS = {
+  E: 'Stated',
+  F: 'Computed',
+  G: 'Difference (stated − computed)',
+  H: 'Disagrees (1 = yes)',
+} as const;
+
+/** The Checks sheet's count cell and the start of its label. */
+const CHECKS_COUNT = { address: 'H2', label: 'Discrepancies' } as const;
+
+const FIELDS = Object.keys(FIELD_LABELS) as Field[];
+
+/** The field a heading names: a field id, its report label or its CSV heading, with or without "(computed)". */
+function fieldOfHeading(heading: string): Field | undefined {
+  const bare = heading.replace(COMPUTED, '').trim().toLowerCase();
+  return FIELDS.find((field) => field.toLowerCase() === bare || FIELD_LABELS[field].toLowerCase() === bare || FIELD_HEADINGS[field].toLowerCase() === bare);
+}
+
+function rowOf(address: string): number {
+  return Number(/\d+$/.exec(address)?.[0] ?? 0);
+}
+
+function columnOf(address: string): string {
+  return /^[A-Z]+/.exec(address)?.[0] ?? '';
+}
+
+/** What fn-model computes for a table sheet's formula position, or `null` when the cell is not one. */
+function tablePosition(cell: WorkbookCell, result: TableResult): Amount | undefined | null {
+  const label = cell.label;
+  if (!label) return null;
+  const field = fieldOfHeading(label.field);
+  if (field === undefined || !result.table.fields.includes(field)) return null;
+  const computedColumn = COMPUTED.test(label.field);
+  if (label.line === 'TOTAL (computed)') {
+    // the stated Total and Variance columns are blank on the computed row; every other field column is a formula
+    if (!computedColumn && (field === 'total' || field === 'variance')) return null;
+    return result.computed[field];
+  }
+  if (!computedColumn) return null;
+  const line = result.lines.find((candidate) => candidate.line.id === label.line);
+  return line ? line.computed[field] : null;
+}
+
+/** Stated and computed values of one Checks row (table, line, field as the export writes them), or undefined. */
+function checkOf(variance: VarianceReport, table: string, line: string, heading: string): { stated: Amount; computed: Amount } | undefined {
+  if (table === 'headline') {
+    const result = variance.headline.find((candidate) => candidate.figure === line);
+    return result?.published !== undefined && heading === 'amount' ? { stated: result.published, computed: result.computed } : undefined;
+  }
+  const result = variance.tables.find((candidate) => candidate.table.id === table);
+  const field = fieldOfHeading(heading);
+  if (!result || field === undefined) return undefined;
+  if (line === 'TOTAL') {
+    const stated = result.table.stated[field];
+    const computed = result.computed[field];
+    return stated !== undefined && computed !== undefined ? { stated, computed } : undefined;
+  }
+  const found = result.lines.find((candidate) => candidate.line.id === line);
+  const stated = found?.line.stated[field];
+  const computed = found?.computed[field];
+  return stated !== undefined && computed !== undefined ? { stated, computed } : undefined;
+}
+
+/** What fn-model computes for a Checks sheet formula position, or `null` when the cell is not one. */
+function checksPosition(cell: WorkbookCell, variance: VarianceReport, lookup: CellLookup): Amount | undefined | null {
+  if (cell.address === CHECKS_COUNT.address) {
+    return cell.label?.line.startsWith(CHECKS_COUNT.label) ? amountOf(String(variance.discrepancies.length)) : null;
+  }
+  const column = columnOf(cell.address) as keyof typeof CHECKS_FORMULA_COLUMNS;
+  if (!(column in CHECKS_FORMULA_COLUMNS) || cell.label?.field !== CHECKS_FORMULA_COLUMNS[column]) return null;
+  const row = rowOf(cell.address);
+  const textAt = (letter: string) => lookup(cell.sheet, `${letter}${row}`)?.text?.trim() ?? '';
+  const check = checkOf(variance, textAt('A'), textAt('B'), textAt('C'));
+  if (!check) return null;
+  const difference = subtract(check.stated, check.computed);
+  if (column === 'E') return check.stated;
+  if (column === 'F') return check.computed;
+  if (column === 'G') return difference;
+  return amountOf(isZero(difference) ? '0' : '1');
+}
+
+/** What fn-model computes for a Headline sheet formula position, or `null` when the cell is not one. */
+function headlinePosition(cell: WorkbookCell, variance: VarianceReport): Amount | undefined | null {
+  const label = cell.label;
+  if (!label || !COMPUTED.test(label.field)) return null;
+  const result = variance.headline.find((candidate) => candidate.figure === label.line.replace(COMPUTED, '').trim());
+  if (!result) return null;
+  const column = columnOf(cell.address);
+  if (column === 'F') return result.computed;
+  if (result.published === undefined) return null;
+  if (column === 'E') return result.published;
+  if (column === 'G') return subtract(result.published, result.computed);
+  return null;
+}
+
+/**
+ * Every position where `fn-model export` writes a formula that now holds a typed number
+ * or text (see the module comment). The positions are recognised from the export's
+ * labels (computed headings, `TOTAL (computed)` rows, the Checks sheet's headings and
+ * row labels), so a workbook not written by `fn-model export` has none. `was` is what
+ * fn-model computes for the position from `workbook` (exactly, tolerance 0); `now` the
+ * typed number (undefined for text). Always reported, whatever the tolerance: the cell no
+ * longer recalculates.
+ */
+export function overwrittenFormulas(cells: readonly WorkbookCell[], workbook: Programme): Finding[] {
+  const variance = computeVariance(workbook, { tolerance: ZERO });
+  const lookup = cellLookupOf(cells);
+  const findings: Finding[] = [];
+  for (const cell of cells) {
+    if (cell.formula !== undefined) continue;
+    if (cell.value === undefined && (cell.text === undefined || cell.text.trim() === '')) continue;
+    const table = variance.tables.find((candidate) => candidate.table.id === cell.sheet);
+    const was = table ? tablePosition(cell, table)
+      : cell.sheet === 'Checks' ? checksPosition(cell, variance, lookup)
+        : cell.sheet === 'Headline' ? headlinePosition(cell, variance)
+          : null;
+    if (was === null) continue;
+    findings.push({
+      kind: 'overwritten-formula', sheet: cell.sheet, cell: cell.address,
+      table: cell.label?.table ?? cell.sheet, line: cell.label?.line, field: cell.label?.field,
+      was, now: cell.value, difference: differenceOf(was, cell.value),
+    });
+  }
+  return findings;
+}
+
 /** Reconcile an exported workbook: see the module comment for the findings and their order. */
 export function reconcileWorkbook(input: ReconcileInput): ReconcileReport {
   const tolerance = input.tolerance ?? ZERO;
@@ -179,7 +315,7 @@ export function reconcileWorkbook(input: ReconcileInput): ReconcileReport {
     kind: 'discrepancy', sheet: item.source.sheet, cell: item.source.cell, table: item.table, line: item.line, field: item.field,
     was: item.computed, now: item.stated, difference: item.difference,
   }));
-  const findings = [...compareProgrammes(input.source, input.workbook), ...staleFormulas(input.cells, tolerance), ...discrepancies];
+  const findings = [...compareProgrammes(input.source, input.workbook), ...staleFormulas(input.cells, tolerance), ...overwrittenFormulas(input.cells, input.workbook), ...discrepancies];
   const counts = Object.fromEntries(FINDING_KINDS.map((kind) => [kind, findings.filter((finding) => finding.kind === kind).length])) as Record<FindingKind, number>;
   return { workbook: input.workbook, source: input.source, tolerance, findings, summary: { ...counts, total: findings.length }, variance };
 }

@@ -46,7 +46,7 @@ export function reconcileAsJsonValue(report: ReconcileReport) {
   };
 }
 
-/** The summary line: `8 findings: 0 edited, 0 added, 0 removed, 0 stale-formula, 8 discrepancy`. */
+/** The summary line: `8 findings: 0 edited, 0 added, 0 removed, 0 stale-formula, 0 overwritten-formula, 8 discrepancy`. */
 export function summaryLine(report: ReconcileReport): string {
   const counts = FINDING_KINDS.map((kind) => `${report.summary[kind]} ${kind}`).join(', ');
   return `${report.summary.total} finding${report.summary.total === 1 ? '' : 's'}: ${counts}`;
@@ -68,7 +68,7 @@ export function reconcileAsTable(report: ReconcileReport): string {
   const lines = rows.map((row) =>
     row.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd(),
   );
-  const body = report.findings.length === 0 ? ['No findings: the workbook agrees with its source, every formula is current and every stated figure agrees with its line items.'] : lines;
+  const body = report.findings.length === 0 ? ['No findings: the workbook agrees with its source, every formula is in place and current, and every stated figure agrees with its line items.'] : lines;
   return `${[heading, '', ...body, '', summaryLine(report)].join('\n')}\n`;
 }
 

@@ -13,7 +13,7 @@
 import { type Amount, amountOf, isZero, subtract, thousandsToMillions, toDecimalString } from '../money/index.js';
 import { FIELD_HEADINGS, FIELD_LABELS, type Field, type SourceCell, type TableId } from '../model/index.js';
 import type { TableResult, VarianceReport } from '../engine/index.js';
-import { cellAddress, columnLetters } from '../engine/index.js';
+import { CHECKS_FORMULA_COLUMNS, cellAddress, columnLetters } from '../engine/index.js';
 import { InputError } from '../load/errors.js';
 import { neutraliseFormula } from './csv-safety.js';
 
@@ -285,7 +285,7 @@ function checksSheet(report: VarianceReport, places: ReadonlyMap<TableId, TableP
     [text('Discrepancies (stated figures that disagree with their line items)', true), undefined, undefined, undefined, undefined, undefined, undefined,
       { kind: 'formula', formula: checks.length === 0 ? '0' : `SUM(H${first}:H${last})`, cached: amountOf(String(disagreeing)) }],
     [],
-    ['Table', 'Line', 'Field', 'Stated cell', 'Stated', 'Computed', 'Difference (stated − computed)', 'Disagrees (1 = yes)'].map((label) => text(label, true)),
+    ['Table', 'Line', 'Field', 'Stated cell', ...Object.values(CHECKS_FORMULA_COLUMNS)].map((label) => text(label, true)),
   ];
   checks.forEach((check, index) => {
     const row = first + index;

@@ -58,7 +58,8 @@ describe('reconcile a fresh export against its own source', () => {
     const { status, stderr, report } = reconcile([book]);
     expect(status).toBe(1);
     expect(stderr).toBe('fn-model: 8 finding(s)\n');
-    expect(report!.summary).toEqual({ edited: 0, added: 0, removed: 0, 'stale-formula': 0, discrepancy: 8, total: 8 });
+    expect(report!.summary).toEqual({ edited: 0, added: 0, removed: 0, 'stale-formula': 0, 'overwritten-formula': 0, discrepancy: 8, total: 8 });
+    expect(report!.findings.map((finding) => finding.kind)).toEqual(Array(8).fill('discrepancy'));
     expect(report!.findings[0]).toEqual({ kind: 'discrepancy', sheet: 'brp-savings', cell: 'I6', table: 'brp-savings', line: 'BRR09', field: 'variance', was: '-250', now: '-270', difference: '-20' });
   });
 
@@ -72,7 +73,7 @@ describe('reconcile a fresh export against its own source', () => {
   it('--against reads any dataset workbook, e.g. the bundled one against the CSVs', () => {
     const { status, report } = reconcile([join(ROOT, 'data', 'march-2021.xlsx'), '--against', join(ROOT, 'data', 'march-2021')]);
     expect(status).toBe(1);
-    expect(report!.summary).toMatchObject({ edited: 0, added: 0, removed: 0, 'stale-formula': 0, discrepancy: 8 });
+    expect(report!.summary).toMatchObject({ edited: 0, added: 0, removed: 0, 'stale-formula': 0, 'overwritten-formula': 0, discrepancy: 8 });
   });
 });
 
@@ -110,6 +111,64 @@ describe('reconcile a hand-edited export', () => {
     expect(report!.findings.filter((finding) => ['edited', 'added', 'removed'].includes(finding.kind))).toEqual([
       { kind: 'removed', sheet: 'brp-investment', cell: null, table: 'brp-investment', line: 'BRR06', field: 'total', was: '795', now: null, difference: '-795' },
     ]);
+  });
+});
+
+/**
+ * The export with one cell overwritten by a typed value, saved by exceljs. Every other
+ * formula keeps its cached value (exceljs drops cached results of 0 on reading:
+ * `withCachedResult` in src/load/xlsx.ts), as a spreadsheet tool saving the file would.
+ */
+async function overwritten(name: string, sheet: string, address: string, value: number | string): Promise<string> {
+  return edited(name, (workbook) => {
+    workbook.eachSheet((worksheet) => worksheet.eachRow((row) => row.eachCell((cell) => {
+      if (cell.formula) cell.value = { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
+    })));
+    workbook.getWorksheet(sheet)!.getCell(address).value = value;
+  });
+}
+
+describe('reconcile: a value typed over a formula is an overwritten-formula finding', () => {
+  const cases: [string, string, string, number, FindingJson][] = [
+    ['a line\'s Variance (computed) cell', 'brp-savings', 'J6', -270,
+      { kind: 'overwritten-formula', sheet: 'brp-savings', cell: 'J6', table: 'brp-savings', line: 'BRR09', field: 'Variance (computed)', was: '-250', now: '-270', difference: '-20' }],
+    ['a TOTAL (computed) row cell', 'brp-savings', 'H15', 1402,
+      { kind: 'overwritten-formula', sheet: 'brp-savings', cell: 'H15', table: 'brp-savings', line: 'TOTAL (computed)', field: 'outturn', was: '1382', now: '1402', difference: '20' }],
+    ['a line\'s Total (computed) cell', 'fn-costs', 'G3', 9999,
+      { kind: 'overwritten-formula', sheet: 'fn-costs', cell: 'G3', table: 'fn-costs', line: expect.any(String) as unknown as string, field: 'Total (computed)', was: '17167', now: '9999', difference: '-7168' }],
+    ['the Checks sheet\'s discrepancy count', 'Checks', 'H2', 0,
+      { kind: 'overwritten-formula', sheet: 'Checks', cell: 'H2', table: 'Checks', line: expect.stringMatching(/^Discrepancies/) as unknown as string, field: 'Disagrees (1 = yes)', was: '8', now: '0', difference: '-8' }],
+    ['a Headline computed figure', 'Headline', 'F4', 1342,
+      { kind: 'overwritten-formula', sheet: 'Headline', cell: 'F4', table: 'Headline', line: 'savings-shortfall', field: 'Computed £000 (computed)', was: '1362', now: '1342', difference: '-20' }],
+    ['a Checks row\'s Disagrees cell', 'Checks', 'H5', 1,
+      { kind: 'overwritten-formula', sheet: 'Checks', cell: 'H5', table: 'Checks', line: expect.any(String) as unknown as string, field: 'Disagrees (1 = yes)', was: '0', now: '1', difference: '1' }],
+  ];
+  for (const [what, sheet, address, value, expected] of cases) {
+    it(`${what}: ${sheet}!${address} = ${value}`, async () => {
+      const path = await overwritten(`overwritten-${sheet}-${address}.xlsx`, sheet, address, value);
+      const { status, stderr, report } = reconcile([path]);
+      expect(stderr).toMatch(/^fn-model: \d+ finding\(s\)\n$/);
+      expect(status).toBe(1);
+      expect(report!.findings.filter((finding) => finding.kind === 'overwritten-formula')).toEqual([expected]);
+      expect(report!.summary['overwritten-formula']).toBe(1);
+      // the figures the loader reads are unchanged: no edit, and the 8 published discrepancies remain
+      expect(report!.summary).toMatchObject({ edited: 0, added: 0, removed: 0, discrepancy: 8 });
+    });
+  }
+
+  it('text typed over a formula is reported with now null', async () => {
+    const path = await overwritten('overwritten-text.xlsx', 'brp-savings', 'G6', 'n/a');
+    const { report } = reconcile([path]);
+    expect(report!.findings.filter((finding) => finding.kind === 'overwritten-formula')).toEqual([
+      { kind: 'overwritten-formula', sheet: 'brp-savings', cell: 'G6', table: 'brp-savings', line: 'BRR09', field: 'Total (computed)', was: expect.any(String), now: null, difference: null },
+    ]);
+  });
+
+  it('a value equal to the formula\'s is still reported (the cell no longer recalculates); tolerance does not hide it', async () => {
+    const path = await overwritten('overwritten-same.xlsx', 'brp-savings', 'J6', -250);
+    const { report } = reconcile([path, '--tolerance', '600']);
+    expect(report!.summary).toMatchObject({ 'overwritten-formula': 1, discrepancy: 0, total: 1 });
+    expect(report!.findings[0]).toMatchObject({ cell: 'J6', was: '-250', now: '-250', difference: '0' });
   });
 });
 
