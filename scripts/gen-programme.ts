@@ -17,6 +17,21 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { bundledDatasetPath } from '../src/load/index.js';
 
+const USAGE = `usage: npm run gen:programme -- [--lines N] [--seed S] [--out DIR]
+
+Writes a synthetic dataset folder (the seven table CSVs, each with a TOTAL row whose
+cells are blank = not stated, and headline.csv) with N generated brp-savings lines
+(default 1000), drawn from SEED (default 1), plus risk.yaml (drivers, for simulate)
+and centre.yaml (no drivers, for tornado). Prints DIR on stdout.
+Default DIR: test/artifacts/programme-N-seed-S.
+  --help    print this and exit
+`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 && process.argv[index + 1] !== undefined ? (process.argv[index + 1] as string) : fallback;
@@ -45,6 +60,8 @@ for (let index = 1; index <= lines; index++) {
   const id = `GEN${String(index).padStart(4, '0')}`;
   rows.push([id, `Generated saving ${index}`, before, budget, plan, before + budget + plan, outturn, budget - outturn].join(','));
 }
+// Every table needs its TOTAL row; blank cells = not stated (fn-model computes from the lines).
+rows.push('TOTAL,Total Business Rates savings,,,,,,');
 writeFileSync(join(out, 'brp-savings.csv'), `${rows.join('\n')}\n`);
 writeFileSync(join(out, 'all-costs.csv'), 'line,name,2019/20,2020/21,2021/24,total,outturn,variance\nTOTAL,Total,,,,,,\n');
 writeFileSync(join(out, 'all-savings.csv'), 'line,name,2019/20,2020/21,2021/24,total,outturn,variance,delayed_wholly,delayed_partly\nTOTAL,Total savings,,,,,,,,\n');

@@ -21,6 +21,9 @@ Drivers are the file's declared drivers (each swung from its distribution's min 
 max), or, when it declares none, every savings line: its 2020/21 outturn scaled by
 (1 − swing) and (1 + swing). The scenario's fixed adjustments are applied first.
 Swing = |combined adverse movement at high − at low| (£000); largest first.
+--swing applies only to a file without drivers: when the file declares drivers, their
+distributions decide how far each is swung, and a --swing given on the command line is
+ignored with one line on stderr saying so.
 
 Exit codes: 0 done; 2 bad input or usage.
 
@@ -36,17 +39,21 @@ export function registerTornado(program: Command): void {
     .command('tornado')
     .description('rank drivers (or every savings line) by their swing in combined adverse movement')
     .argument('<file>', 'scenario file (YAML)')
-    .addOption(new Option('--swing <percent>', 'how far each savings line\'s outturn is swung either way (when the file declares no drivers)').argParser(parseSwing).default(amountOf('0.25'), '25%'))
+    .addOption(new Option('--swing <percent>', 'how far each savings line\'s outturn is swung either way (only when the file declares no drivers; otherwise ignored, with a warning)').argParser(parseSwing).default(amountOf('0.25'), '25%'))
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .addHelpText('after', HELP)
-    .action(async (file: string, options: TornadoOptions) => {
+    .action(async (file: string, options: TornadoOptions, command: Command) => {
       const [{ loadWithScenarios }, { tornado }, { emitReport }] = await Promise.all([
         import('./scenario-load.js'), import('../engine/scenario/compare.js'), import('../io/output.js'),
       ]);
       const { programme, scenarios } = await loadWithScenarios(options.data, [file]);
-      const report = tornado(programme, scenarios[0]!, options.swing);
+      const scenario = scenarios[0]!;
+      if (scenario.drivers.length > 0 && command.getOptionValueSource('swing') === 'cli') {
+        process.stderr.write(`fn-model: warning: --swing ignored: ${file} declares drivers, so their distributions (min to max) decide the swing\n`);
+      }
+      const report = tornado(programme, scenario, options.swing);
       const grid = (await import('../render/scenario-grid.js')).tornadoGrid(report);
       const text =
         options.format === 'json' ? (await import('../render/scenario-json.js')).tornadoAsJson(report)

@@ -142,9 +142,9 @@ export function simulate(programme: Programme, scenario: Scenario, options: Simu
       const other = drivenBy.get(key);
       if (other !== undefined) throw new ScenarioError([{ origin: driver.origin, message: `line ${key} is already driven by driver "${other}"; a line may have one driver` }]);
       drivenBy.set(key, driver.name);
-      const before = lineSums(line, table.kind);
-      const low = effectOf(subtractSums(lineSums(applyToLine(line, table, driverAt(driver, driver.distribution.min)), table.kind), before));
-      const high = effectOf(subtractSums(lineSums(applyToLine(line, table, driverAt(driver, driver.distribution.max)), table.kind), before));
+      const before = lineSums(line, table);
+      const low = effectOf(subtractSums(lineSums(applyToLine(line, table, driverAt(driver, driver.distribution.min)), table), before));
+      const high = effectOf(subtractSums(lineSums(applyToLine(line, table, driverAt(driver, driver.distribution.max)), table), before));
       constant = { shortfall: add(constant.shortfall, low.shortfall), combined: add(constant.combined, low.combined) };
       const lineSlope = { shortfall: subtract(high.shortfall, low.shortfall), combined: subtract(high.combined, low.combined) };
       if (driver.each) terms.push({ shape, slope: lineSlope, driver: undefined });

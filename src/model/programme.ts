@@ -68,6 +68,12 @@ export interface Line {
   readonly sources: Readonly<Partial<Record<Field, SourceCell>>>;
   /** 1-based row of the line in its file or sheet. */
   readonly row: number;
+  /**
+   * Scenarios only (never loaded): the net amount slips have moved from this line's 2020/21
+   * outturn into its 2021/24 plan (less any brought forward), £000. It is part of the
+   * 2020/21 shortfall but already in the plan, so it is not "not deliverable". Absent = nil.
+   */
+  readonly slippedToPlan?: Amount;
 }
 
 /** A table as published: lines, then the stated TOTAL row. */

@@ -3,7 +3,8 @@
  * YAML with the `yaml` library (numbers kept exactly as written), validates with the
  * zod schema in `schema.ts`, converts values to exact decimals, follows `extends:`,
  * and reports every problem with its place: `scenarios/x.yaml:7:5: message`
- * (a {@link ScenarioError}, exit 2 in `src/cli.ts`).
+ * (a {@link ScenarioError}, exit 2 in `src/cli.ts`): one line per cause; YAML anchors and
+ * aliases are refused, and so is an empty file.
  *
  * Value rules: a share is a percentage from 0% to 100% (`25%`); an amount is £000 as
  * the report writes it (`1,200`, `450.5`), not negative except for `set`; a scale
@@ -13,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { refuseIfNotRegularFile } from '../load/limits.js';
 import { basename, dirname, join } from 'node:path';
-import { type Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { type Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { ZodError } from 'zod';
 import { type Amount, amountOf, compare, isNegative, parseAmount, parsePercent } from '../money/index.js';
 import type { TableId } from '../model/index.js';
@@ -85,15 +86,39 @@ function zodProblems(error: ZodError, parsed: Parsed): ScenarioProblem[] {
   });
 }
 
-/** Parse YAML text; @throws ScenarioError for a YAML syntax error. */
+/**
+ * Parse YAML text. Each refusal is one located line (one cause, one line):
+ * @throws ScenarioError for a YAML syntax error (the first only: later ones follow from it),
+ *   an alias or anchor (not allowed: every value is written out), or an empty file.
+ */
 function parseYaml(file: string, text: string): Parsed {
   const counter = new LineCounter();
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  if (document.errors.length > 0) {
-    throw new ScenarioError(document.errors.map((error) => {
-      const { line, col } = counter.linePos(error.pos[0]);
-      return { origin: { file, line, column: col }, message: error.message.split('\n')[0] ?? 'YAML error' };
-    }));
+  const at = (offset: number): Origin => {
+    const { line, col } = counter.linePos(offset);
+    return { file, line, column: col };
+  };
+  const first = document.errors[0];
+  if (first) throw new ScenarioError([{ origin: at(first.pos[0]), message: first.message.split('\n')[0] ?? 'YAML error' }]);
+  // The first alias (*name) if any, else the first anchor (&name).
+  let alias: { offset: number; text: string } | undefined;
+  let anchor: { offset: number; text: string } | undefined;
+  visit(document, (_key, node) => {
+    if (!node) return undefined;
+    const anchored = (node as { anchor?: string }).anchor;
+    if (isAlias(node)) {
+      alias = { offset: node.range?.[0] ?? 0, text: `*${node.source}` };
+      return visit.BREAK;
+    }
+    if (anchored && !anchor) anchor = { offset: (node as { range?: [number] }).range?.[0] ?? 0, text: `&${anchored}` };
+    return undefined;
+  });
+  const reuse = alias ?? anchor;
+  if (reuse) {
+    throw new ScenarioError([{ origin: at(reuse.offset), message: `YAML anchors and aliases are not allowed (${reuse.text}); write each value out in full` }]);
+  }
+  if (document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
+    throw new ScenarioError([{ origin: { file, line: 1, column: 1 }, message: 'is empty: nothing to run (a scenario file has adjustments: or drivers:; see docs/scenarios.md)' }]);
   }
   return { file, value: plain(document.contents) ?? {}, at: locator(file, document, counter) };
 }
@@ -113,6 +138,16 @@ function share(text: string, origin: Origin, problems: Problems, measure: Measur
   }
   if (isNegative(parsed.value) || (measure === 'share' && compare(parsed.value, WHOLE) > 0)) {
     problems.add(origin, measure === 'share' ? `share must be from 0% to 100%, not ${text}` : `scale must be 0% or more, not ${text}`);
+    return undefined;
+  }
+  return parsed.value;
+}
+
+/** A probability written as a percentage (Bernoulli `p`), 0% to 100%. */
+function probability(text: string, origin: Origin, problems: Problems): Amount | undefined {
+  const parsed = parsePercent(text);
+  if (parsed.kind !== 'amount' || isNegative(parsed.value) || compare(parsed.value, WHOLE) > 0) {
+    problems.add(origin, `p must be between 0% and 100%, not ${parsed.kind === 'amount' ? text : `"${text}"`}`);
     return undefined;
   }
   return parsed.value;
@@ -186,7 +221,7 @@ function adjustmentOf(entry: Entry, path: Path, parsed: Parsed, problems: Proble
 function distributionOf(raw: DistributionEntry, measure: Measure, origin: Origin, problems: Problems): Distribution | undefined {
   const values = (texts: readonly string[]) => texts.map((text) => valueOf(measure, text, origin, problems));
   if ('bernoulli' in raw) {
-    const p = share(raw.bernoulli.p, origin, problems, 'share');
+    const p = probability(raw.bernoulli.p, origin, problems);
     const [max] = values([raw.bernoulli.value]);
     const [min] = values([measure === 'share' || measure === 'amount' ? (measure === 'share' ? '0%' : '0') : raw.bernoulli.value]);
     if (measure !== 'share' && measure !== 'amount') problems.add(origin, 'bernoulli needs a share or amount driver (lost or not)');
@@ -237,7 +272,8 @@ function correlationOf(file: ScenarioFile, parsed: Parsed, drivers: readonly Dri
  * parent's drivers first; a child's `correlation` replaces its parent's.
  * `file` is shown in messages as given; `extends:` paths are relative to the file.
  * @throws ScenarioError with every problem found in the file (or the first file that has any);
- *   fs errors (ENOENT, …) for a missing file named on the command line.
+ *   fs errors (ENOENT, …) for a missing file named on the command line (`scenario-load.ts`
+ *   turns ENOENT into "FILE: not found").
  */
 export async function readScenario(file: string, seen: readonly string[] = []): Promise<Scenario> {
   await refuseIfNotRegularFile(file);

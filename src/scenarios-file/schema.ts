@@ -9,7 +9,10 @@ import { TABLE_IDS } from '../model/index.js';
 
 const text = z.string({ error: 'must be text' });
 const lines = z.union([text, z.array(text).min(1, 'list at least one line id')], { error: 'must be a line id, a list of line ids, or "*"' });
-const table = z.enum(TABLE_IDS, { error: `must be one of ${TABLE_IDS.join(', ')}` });
+/** Tables an adjustment can target: every table with lines of its own (not the cross-table totals all-costs / all-savings). */
+const TARGETABLE = TABLE_IDS.filter((id) => !id.startsWith('all-'));
+// The cross-table ids pass here so that the engine can explain them ("a cross-table total … target X or Y").
+const table = z.enum(TABLE_IDS, { error: `must be one of ${TARGETABLE.join(', ')}` });
 
 /** A value: a number as written, or a distribution (drivers only). */
 const distribution = z.union([

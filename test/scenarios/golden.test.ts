@@ -70,7 +70,14 @@ describe('scenario files: one located error, exit 2', () => {
   const cases: [string, string][] = [
     ['unknown-key', 'fn-model: test/scenarios/fixtures/unknown-key.yaml:7:5: unknown key "colour"\n'],
     ['unknown-line', 'fn-model: test/scenarios/fixtures/unknown-line.yaml:5:21: unknown line "Adult Social Care" in table "ncc-savings" (lines: Adults, Children\'s, Corporate Services, Place, LGSS)\n'],
-    ['unknown-table', 'fn-model: test/scenarios/fixtures/unknown-table.yaml:4:12: "table" must be one of fn-costs, brp-investment, brp-savings, ncc-investment, ncc-savings, all-costs, all-savings\n'],
+    // Only tables an adjustment can target are listed (the cross-table totals are refused below).
+    ['unknown-table', 'fn-model: test/scenarios/fixtures/unknown-table.yaml:4:12: "table" must be one of fn-costs, brp-investment, brp-savings, ncc-investment, ncc-savings\n'],
+    ['cross-table', 'fn-model: test/scenarios/fixtures/cross-table.yaml:4:12: table "all-savings" is a cross-table total with no lines of its own; target brp-savings or ncc-savings\n'],
+    // One cause, one line: tab indentation (the YAML parser reports it on every tabbed line) and aliases.
+    ['tabs', 'fn-model: test/scenarios/fixtures/tabs.yaml:3:1: Tabs are not allowed as indentation\n'],
+    ['alias', 'fn-model: test/scenarios/fixtures/alias.yaml:8:5: YAML anchors and aliases are not allowed (*adults); write each value out in full\n'],
+    ['empty', 'fn-model: test/scenarios/fixtures/empty.yaml:1:1: is empty: nothing to run (a scenario file has adjustments: or drivers:; see docs/scenarios.md)\n'],
+    ['bernoulli-p', 'fn-model: test/scenarios/fixtures/bernoulli-p.yaml:7:12: p must be between 0% and 100%, not 120%\n'],
     ['share-out-of-range', 'fn-model: test/scenarios/fixtures/share-out-of-range.yaml:6:12: share must be from 0% to 100%, not 125%\n'],
     ['bad-amount', 'fn-model: test/scenarios/fixtures/bad-amount.yaml:6:13: amount must be £000 such as 1,200 or 450.5, not "12x4"\n'],
     ['amount-too-large', 'fn-model: test/scenarios/fixtures/amount-too-large.yaml:6:13: amount 1,000 exceeds brp-savings/BRR04\'s 2020/21 outturn of 215 (£000)\n'],
@@ -83,6 +90,17 @@ describe('scenario files: one located error, exit 2', () => {
       expect(result.status).toBe(2);
     });
   }
+});
+
+describe('a scenario file that does not exist', () => {
+  it('is one line, "FILE: not found", exit 2 (not a raw ENOENT)', () => {
+    for (const args of [['scenario', 'run', 'nope.yaml'], ['simulate', 'nope.yaml'], ['tornado', 'nope.yaml'], ['sweep', 'nope.yaml', '--vary', '1', '--from', '0%', '--to', '10%', '--steps', '1']]) {
+      const result = runCli(args);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe('fn-model: nope.yaml: not found\n');
+      expect(result.status).toBe(2);
+    }
+  });
 });
 
 describe('simulate is reproducible by seed', () => {

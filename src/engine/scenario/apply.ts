@@ -64,9 +64,17 @@ function figure(line: Line, field: Field): Amount {
   return line.inputs[field] ?? ZERO;
 }
 
-/** The analysed remainder of a savings line's 2020/21 variance: shortfall − delayed wholly − delayed partly ("not deliverable"). */
+/**
+ * The analysed remainder of a savings line's 2020/21 variance ("not deliverable"):
+ * shortfall − delayed wholly − delayed partly − the savings slips have moved into the
+ * 2021/24 plan (net, if positive), floored at nil. Slipped savings are in the plan, so
+ * they are not also not-deliverable (they would be counted twice).
+ */
 export function notDeliverableOf(line: Line): Amount {
-  return subtract(subtract(subtract(figure(line, '2020/21'), figure(line, 'outturn')), figure(line, 'delayedWholly')), figure(line, 'delayedPartly'));
+  const shortfall = subtract(figure(line, '2020/21'), figure(line, 'outturn'));
+  const delayed = add(figure(line, 'delayedWholly'), figure(line, 'delayedPartly'));
+  const slipped = maximum(line.slippedToPlan ?? ZERO, ZERO);
+  return maximum(subtract(subtract(shortfall, delayed), slipped), ZERO);
 }
 
 function withInputs(line: Line, changes: Partial<Record<Field, Amount>>): Line {
@@ -100,7 +108,15 @@ export function applyToLine(line: Line, table: Table, adjustment: Adjustment): L
       const changes: Partial<Record<Field, Amount>> = { [sourceField]: subtract(figure(line, sourceField), moved) };
       if (adjustment.to === '2021/24') changes['2021/24'] = add(figure(line, '2021/24'), moved);
       if (adjustment.to === '2020/21') changes.outturn = add(figure(line, 'outturn'), moved);
-      return withInputs(line, changes);
+      const changed = withInputs(line, changes);
+      if (adjustment.to === 'lost') return changed;
+      // 2020/21 → 2021/24 adds to what has slipped into the plan; bringing forward takes from it.
+      const slipped = (adjustment.to === '2021/24' ? add : subtract)(line.slippedToPlan ?? ZERO, moved);
+      if (slipped.isZero()) {
+        const { slippedToPlan: _, ...rest } = changed;
+        return rest;
+      }
+      return { ...changed, slippedToPlan: slipped };
     }
     case 'reclassify': {
       const source = adjustment.from === 'not-deliverable' ? notDeliverableOf(line) : figure(line, CLASS_FIELD[adjustment.from]);
@@ -161,7 +177,9 @@ export function inverseOf(before: Programme, adjustment: Adjustment): Adjustment
         return undefined;
       }
     } else if (adjustment.kind === 'reclassify') {
-      const moved = adjustment.to === 'not-deliverable' ? subtract(notDeliverableOf(after), notDeliverableOf(line)) : subtract(figure(after, CLASS_FIELD[adjustment.to]), figure(line, CLASS_FIELD[adjustment.to]));
+      const moved = adjustment.to === 'not-deliverable'
+        ? subtract(figure(line, CLASS_FIELD[adjustment.from as Exclude<DelayClass, 'not-deliverable'>]), figure(after, CLASS_FIELD[adjustment.from as Exclude<DelayClass, 'not-deliverable'>]))
+        : subtract(figure(after, CLASS_FIELD[adjustment.to]), figure(line, CLASS_FIELD[adjustment.to]));
       inverses.push({ ...base, kind: 'reclassify', from: adjustment.to, to: adjustment.from, measure: 'amount', value: moved });
     } else {
       inverses.push({ ...base, kind: 'outturn', measure: 'set', value: figure(line, 'outturn') });

@@ -84,7 +84,7 @@ export function sumsChangeOf(programme: Programme, adjustment: Adjustment): Line
   const { table, lines } = resolveTarget(programme, adjustment.target);
   checkApplicable(table, adjustment);
   let change = NO_SUMS;
-  for (const line of lines) change = addSums(change, subtractSums(lineSums(applyToLine(line, table, adjustment), table.kind), lineSums(line, table.kind)));
+  for (const line of lines) change = addSums(change, subtractSums(lineSums(applyToLine(line, table, adjustment), table), lineSums(line, table)));
   return change;
 }
 

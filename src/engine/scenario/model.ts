@@ -67,7 +67,8 @@ export type DelayClass = 'delayed-wholly' | 'delayed-partly' | 'not-deliverable'
  * Move part of the analysed 2020/21 variance between the report's classes
  * ("delayed but wholly deliverable in 2021/22", "delayed but partly deliverable",
  * "not deliverable"). Measure `share` of the source class or `amount`. `not-deliverable` is
- * not a column: it is the remainder, 2020/21 shortfall − delayed wholly − delayed partly.
+ * not a column: it is the remainder, max(0, 2020/21 shortfall − delayed wholly − delayed partly
+ * − the amount slips have moved into the 2021/24 plan).
  */
 export interface ReclassifyAdjustment extends AdjustmentBase {
   readonly kind: 'reclassify';

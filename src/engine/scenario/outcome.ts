@@ -10,15 +10,18 @@
  * - cost underspend = Σ cost lines (2020/21 budget − outturn);
  * - savings shortfall = Σ savings lines (2020/21 budget − outturn);
  * - combined adverse movement = savings shortfall − cost underspend;
+ * - savings not deliverable = Σ (tables with the delay analysis) max(0, shortfall − delayed wholly −
+ *   delayed partly − slipped into 2021/24), see `notDeliverableOf`;
  * - savings 2021/24 expected = 2021/24 plan + delayed wholly + delayed partly
  *   (the 2020/21 savings the report expects to land in 2021/22);
  * - savings delivered or expected 2019/24 = 2019/20 actual + 2020/21 outturn + 2021/24 expected.
  */
 import { type Amount, ZERO, add, subtract } from '../../money/index.js';
+import { notDeliverableOf } from './apply.js';
 import type { Line, Programme, Table, TableId, TableKind } from '../../model/index.js';
 
 /** The sums every figure is derived from; one set per line, table or programme (£000). */
-export const SUM_KEYS = ['costBudget', 'costOutturn', 'savings2019', 'savingsBudget', 'savingsOutturn', 'savingsPlan', 'delayedWholly', 'delayedPartly'] as const;
+export const SUM_KEYS = ['costBudget', 'costOutturn', 'savings2019', 'savingsBudget', 'savingsOutturn', 'savingsPlan', 'delayedWholly', 'delayedPartly', 'notDeliverable'] as const;
 /** One of {@link SUM_KEYS}. */
 export type SumKey = (typeof SUM_KEYS)[number];
 /** Sums of line inputs (£000), keyed by {@link SumKey}. */
@@ -35,6 +38,7 @@ export const FIGURES = [
   'savings-2021/24-plan',
   'savings-delayed-wholly',
   'savings-delayed-partly',
+  'savings-not-deliverable',
   'savings-2021/24-expected',
   'savings-2019/24',
   'costs-2020/21-budget',
@@ -54,6 +58,7 @@ export const FIGURE_LABELS: Readonly<Record<FigureId, string>> = {
   'savings-2021/24-plan': 'Savings 2021/24 plan',
   'savings-delayed-wholly': 'Delayed, wholly deliverable 2021/22',
   'savings-delayed-partly': 'Delayed, partly deliverable 2021/22',
+  'savings-not-deliverable': 'Not deliverable (rest of 2020/21 shortfall)',
   'savings-2021/24-expected': 'Savings 2021/24 expected (plan + delayed)',
   'savings-2019/24': 'Savings delivered or expected 2019/24',
   'costs-2020/21-budget': 'Costs 2020/21 budget',
@@ -86,9 +91,10 @@ export interface Outcome {
 /** All-zero sums. */
 export const NO_SUMS: LineSums = Object.fromEntries(SUM_KEYS.map((key) => [key, ZERO])) as LineSums;
 
-/** A line's contribution to the sums, by its table's kind (£000). */
-export function lineSums(line: Line, kind: TableKind): LineSums {
+/** A line's contribution to the sums, by its table's kind; "not deliverable" only on a table with the delay analysis (£000). */
+export function lineSums(line: Line, table: Pick<Table, 'kind' | 'fields'>): LineSums {
   const input = (field: keyof Line['inputs']) => line.inputs[field] ?? ZERO;
+  const kind = table.kind;
   if (kind === 'costs') return { ...NO_SUMS, costBudget: input('2020/21'), costOutturn: input('outturn') };
   return {
     ...NO_SUMS,
@@ -98,6 +104,7 @@ export function lineSums(line: Line, kind: TableKind): LineSums {
     savingsPlan: input('2021/24'),
     delayedWholly: input('delayedWholly'),
     delayedPartly: input('delayedPartly'),
+    notDeliverable: table.fields.includes('delayedWholly') ? notDeliverableOf(line) : ZERO,
   };
 }
 
@@ -119,7 +126,7 @@ export function ordinaryTables(programme: Programme): readonly Table[] {
 /** Sums over every line of every ordinary table. */
 export function programmeSums(programme: Programme): LineSums {
   let sums = NO_SUMS;
-  for (const table of ordinaryTables(programme)) for (const line of table.lines) sums = addSums(sums, lineSums(line, table.kind));
+  for (const table of ordinaryTables(programme)) for (const line of table.lines) sums = addSums(sums, lineSums(line, table));
   return sums;
 }
 
@@ -138,6 +145,7 @@ export function figuresOf(sums: LineSums): Figures {
     'savings-2021/24-plan': sums.savingsPlan,
     'savings-delayed-wholly': sums.delayedWholly,
     'savings-delayed-partly': sums.delayedPartly,
+    'savings-not-deliverable': sums.notDeliverable,
     'savings-2021/24-expected': expected,
     'savings-2019/24': add(add(sums.savings2019, sums.savingsOutturn), expected),
     'costs-2020/21-budget': sums.costBudget,
@@ -149,7 +157,7 @@ export function figuresOf(sums: LineSums): Figures {
 export function outcomeOf(programme: Programme): Outcome {
   const tables = ordinaryTables(programme).map((table): TableFigures => {
     let sums = NO_SUMS;
-    for (const line of table.lines) sums = addSums(sums, lineSums(line, table.kind));
+    for (const line of table.lines) sums = addSums(sums, lineSums(line, table));
     const budget = table.kind === 'costs' ? sums.costBudget : sums.savingsBudget;
     const outturn = table.kind === 'costs' ? sums.costOutturn : sums.savingsOutturn;
     return { table: table.id, kind: table.kind, budget, outturn, variance: subtract(budget, outturn), plan: sums.savingsPlan, delayedWholly: sums.delayedWholly, delayedPartly: sums.delayedPartly };
