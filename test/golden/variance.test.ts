@@ -8,19 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { golden as goldenOutput } from '../support/golden.js';
 
 const EXPECTED = join(ROOT, 'test', 'golden', 'expected');
 
-function golden(name: string, args: string[]) {
-  it(`fn-model ${args.join(' ')}`, () => {
-    const result = runCli(args);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const file = join(EXPECTED, name);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(file, result.stdout);
-    expect(result.stdout).toBe(readFileSync(file, 'utf8'));
-  });
-}
+const golden = (name: string, args: string[]): void => goldenOutput(EXPECTED, name, args);
 
 describe('variance golden output on the bundled dataset', () => {
   golden('variance.table.txt', ['variance']);

@@ -7,21 +7,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { golden as goldenOutput } from '../support/golden.js';
 
 const EXPECTED = join(ROOT, 'test', 'golden', 'expected');
 const FROM = 'data/march-2021';
 const TO = 'test/fixtures/snapshots/april-2021-test';
 
-function golden(name: string, args: string[]) {
-  it(`fn-model ${args.join(' ')}`, () => {
-    const result = runCli(args);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const file = join(EXPECTED, name);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(file, result.stdout);
-    expect(result.stdout).toBe(readFileSync(file, 'utf8'));
-  });
-}
+const golden = (name: string, args: string[]): void => goldenOutput(EXPECTED, name, args);
 
 describe('movement golden output, March 2021 → the April test snapshot', () => {
   golden('movement.table.txt', ['movement', '--from', FROM, '--to', TO]);

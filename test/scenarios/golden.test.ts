@@ -8,20 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { golden as goldenOutput } from '../support/golden.js';
 
 const EXPECTED = join(ROOT, 'test', 'scenarios', 'expected');
 const SHIPPED = ['adults-slip-25', 'partly-deliverable-lost', 'wholly-delayed-slips-again', 'brp-savings-slip-10', 'delays-all-lost'];
 
-function golden(name: string, args: string[]) {
-  it(`fn-model ${args.join(' ')}`, () => {
-    const result = runCli(args);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const file = join(EXPECTED, name);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(file, result.stdout);
-    expect(result.stdout).toBe(readFileSync(file, 'utf8'));
-  });
-}
+const golden = (name: string, args: string[]): void => goldenOutput(EXPECTED, name, args);
 
 describe('shipped scenarios: golden output', () => {
   for (const name of SHIPPED) golden(`${name}.txt`, ['scenario', 'run', `scenarios/${name}.yaml`, '--detail']);
