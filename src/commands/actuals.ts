@@ -38,7 +38,7 @@ interface ActualsOptions {
 }
 
 function positiveWhole(text: string): number {
-  const value = Number(text);
+  const value = Number(text); // number-ok: an error count
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new InvalidArgumentError('must be a whole number, 1 or more');
   return value;
 }

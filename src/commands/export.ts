@@ -46,7 +46,7 @@ function version(): string {
 /** The export time: `SOURCE_DATE_EPOCH` (seconds) when set, for reproducible exports; else now. */
 function exportTime(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString(); // number-ok: a timestamp
   return new Date().toISOString();
 }
 

@@ -8,14 +8,14 @@ import { type Amount, isNegative, parseAmount, parsePercent } from '../money/ind
 
 /** Parse a positive whole number (`--runs`, `--steps`). @throws InvalidArgumentError */
 export function parseCount(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 10_000_000) throw new InvalidArgumentError('must be a whole number from 1 to 10,000,000');
-  return Number(text);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 10_000_000) throw new InvalidArgumentError('must be a whole number from 1 to 10,000,000'); // number-ok: a run count or seed
+  return Number(text); // number-ok: a run count or seed
 }
 
 /** Parse `--seed`: a whole number from 0 to 4,294,967,295 (32 bits). @throws InvalidArgumentError */
 export function parseSeed(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) > 0xffffffff) throw new InvalidArgumentError('must be a whole number from 0 to 4294967295');
-  return Number(text);
+  if (!/^\d+$/.test(text) || Number(text) > 0xffffffff) throw new InvalidArgumentError('must be a whole number from 0 to 4294967295'); // number-ok: a run count or seed
+  return Number(text); // number-ok: a run count or seed
 }
 
 /** Parse a percentage option such as `--swing 25%` (0% < swing ≤ 100%). @throws InvalidArgumentError */

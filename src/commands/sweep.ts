@@ -36,7 +36,7 @@ Examples:
 /** The adjustment `vary` names (by name or 1-based position). @throws UsageError */
 export function findAdjustment(scenario: Scenario, vary: string): { position: number; adjustment: Adjustment } {
   const byName = scenario.adjustments.findIndex((adjustment) => adjustment.name === vary);
-  const position = byName >= 0 ? byName + 1 : /^\d+$/.test(vary) ? Number(vary) : 0;
+  const position = byName >= 0 ? byName + 1 : /^\d+$/.test(vary) ? Number(vary) : 0; // number-ok: an adjustment position
   const adjustment = scenario.adjustments[position - 1];
   if (!adjustment) {
     const names = scenario.adjustments.map((candidate, index) => candidate.name ?? String(index + 1));

@@ -50,7 +50,7 @@ export function cellLookupOf(cells: readonly WorkbookCell[]): CellLookup {
 }
 
 /** The 1-based column number of column letters (`A` → 1, `AA` → 27). */
-export function columnNumber(letters: string): number {
+export function columnNumber(letters: string): number { // number-ok: a cell address
   let number = 0;
   for (const letter of letters.toUpperCase()) number = number * 26 + (letter.charCodeAt(0) - 64);
   return number;
@@ -106,7 +106,7 @@ function parse(formula: string): Node {
     const match = CELL.exec(text.slice(at));
     if (!match) throw new NotEvaluable('expected a cell');
     at += match[0].length;
-    return { row: Number(match[2]), column: columnNumber(match[1] as string) };
+    return { row: Number(match[2]), column: columnNumber(match[1] as string) }; // number-ok: a cell address
   };
   const reference = (sheet: string | undefined): Reference => {
     const from = cellAt();

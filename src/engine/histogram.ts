@@ -54,9 +54,9 @@ export function histogramOf(values: readonly bigint[], places: number, target: n
   const count = BigInt(target);
   const width = high === low ? minorUnitFactor(places) : niceWidth((high - low + count - 1n) / count);
   const start = floorDivide(low, width) * width;
-  const binCount = Number((high - start) / width) + 1;
+  const binCount = Number((high - start) / width) + 1; // number-ok: a bin index from exact BigInt arithmetic
   const runs = new Array<number>(binCount).fill(0);
-  for (const value of values) runs[Number((value - start) / width)]! += 1;
+  for (const value of values) runs[Number((value - start) / width)]! += 1; // number-ok: a bin index from exact BigInt arithmetic
   return {
     width: fromMinorUnits(width, places),
     bins: runs.map((inBin, index) => ({

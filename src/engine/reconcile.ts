@@ -200,7 +200,7 @@ function fieldOfHeading(heading: string): Field | undefined {
 }
 
 function rowOf(address: string): number {
-  return Number(/\d+$/.exec(address)?.[0] ?? 0);
+  return Number(/\d+$/.exec(address)?.[0] ?? 0); // number-ok: a row number
 }
 
 function columnOf(address: string): string {

@@ -91,9 +91,9 @@ export interface SimulateOptions {
 /** The unit shape of a distribution (c = (mode − min)/(max − min), PERT λ = 4). */
 export function unitShapeOf(distribution: Distribution): UnitShape {
   if (distribution.kind === 'uniform') return { kind: 'uniform' };
-  if (distribution.kind === 'bernoulli') return { kind: 'bernoulli', p: Number(distribution.p.toFixed()) };
+  if (distribution.kind === 'bernoulli') return { kind: 'bernoulli', p: Number(distribution.p.toFixed()) }; // number-ok: a probability or quantile; money stays in integer minor units
   const range = subtract(distribution.max, distribution.min);
-  const c = range.isZero() ? 0 : Number(divide(subtract(distribution.mode, distribution.min), range).toFixed());
+  const c = range.isZero() ? 0 : Number(divide(subtract(distribution.mode, distribution.min), range).toFixed()); // number-ok: a probability or quantile; money stays in integer minor units
   return distribution.kind === 'triangular' ? { kind: 'triangular', c } : { kind: 'pert', alpha: 1 + 4 * c, beta: 1 + 4 * (1 - c) };
 }
 
@@ -189,7 +189,7 @@ export function simulate(programme: Programme, scenario: Scenario, options: Simu
     for (let index = 0; index < terms.length; index++) {
       const column = correlatedColumns[index];
       const t = column ? column[run]! : drawUnit(terms[index]!.shape, random);
-      const q = BigInt(Math.round(t * DRAW_SCALE));
+      const q = BigInt(Math.round(t * DRAW_SCALE)); // number-ok: a probability or quantile; money stays in integer minor units
       combined += combinedSlopes[index]! * q;
       shortfall += shortfallSlopes[index]! * q;
     }

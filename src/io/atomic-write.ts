@@ -100,7 +100,7 @@ export async function removeStaleTemporaries(target: string): Promise<void> {
     if (!name.startsWith(prefix)) continue;
     const owner = /^(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length));
     if (!owner) continue;
-    const pid = Number(owner[1]);
+    const pid = Number(owner[1]); // number-ok: a process id
     if (pid === process.pid || processIsAlive(pid)) continue;
     await rm(join(dirname(target), name), { force: true }).catch(() => undefined);
   }

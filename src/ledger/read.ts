@@ -351,8 +351,8 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
       }
     }
     if (!ok) return true;
-    const costCentre = codeNumber(record, cols.costCentre, costCentreNumbers, costCentreTexts);
-    const account = codeNumber(record, cols.account, accountNumbers, accountTexts);
+    const costCentre = codeNumber(record, cols.costCentre, costCentreNumbers, costCentreTexts); // number-ok: a code id, not money
+    const account = codeNumber(record, cols.account, accountNumbers, accountTexts); // number-ok: a code id, not money
     let pair = pairNumbers.find(costCentre, account);
     if (pair < 0) {
       pair = newPair(record, costCentre, account);

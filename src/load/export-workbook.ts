@@ -44,7 +44,7 @@ function headerOf(worksheet: Worksheet): Map<number, string> {
 
 function cellsOf(worksheet: Worksheet, isTable: boolean): WorkbookCell[] {
   const header = headerOf(worksheet);
-  const headerRow = Number(header.get(0) ?? 0);
+  const headerRow = Number(header.get(0) ?? 0); // number-ok: a row number
   const cells: WorkbookCell[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const rowText = (column: number) => textOf(row.getCell(column).value)?.trim() ?? '';

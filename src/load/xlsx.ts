@@ -111,7 +111,7 @@ export function isDateFormat(numFmt: string | undefined): boolean {
 /** The ISO date (`2021-03-01`) of an Excel serial day number in the 1900 date system. */
 export function serialToIsoDate(serial: number): string {
   const epoch = Date.UTC(1899, 11, 30);
-  const date = new Date(epoch + Math.round(serial * 86_400_000));
+  const date = new Date(epoch + Math.round(serial * 86_400_000)); // number-ok: a date serial, not money
   return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
 }
 

@@ -222,7 +222,7 @@ export class PenceTotals {
   /** Add `amount` to slot `slot` exactly, at any size; slots start at zero. */
   add(slot: number, amount: Pence): void {
     if (amount <= SAFE_CELL_BIG && amount >= -SAFE_CELL_BIG) {
-      this.addSafe(slot, Number(amount));
+      this.addSafe(slot, Number(amount)); // number-ok: safe-integer pence below 2^52, see the module comment
       return;
     }
     if (slot >= this.cells.length) this.grow(slot);

@@ -9,6 +9,6 @@
 import type { Amount } from './amount.js';
 
 /** The nearest JavaScript number to an amount, for placing a chart mark only; never for arithmetic or display. */
-export function toPlotNumber(amount: Amount): number {
-  return amount.toNumber();
+export function toPlotNumber(amount: Amount): number { // number-ok: chart positions only, never shown or summed
+  return amount.toNumber(); // number-ok: chart positions only, never shown or summed
 }

@@ -103,9 +103,9 @@ function sheetRef(name: string): string {
 }
 
 /** Exact spreadsheet number of an amount, or undefined (see the module comment). */
-export function spreadsheetNumber(amount: Amount): number | undefined {
+export function spreadsheetNumber(amount: Amount): number | undefined { // number-ok: a spreadsheet cell number, only when its text round-trips exactly
   const text = toDecimalString(amount);
-  const value = Number(text);
+  const value = Number(text); // number-ok: a spreadsheet cell number, only when its text round-trips exactly
   if (!Number.isFinite(value) || amountOf(String(value)).eq(amount) === false) return undefined;
   const digits = text.replace(/^-/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
   return digits.length <= 15 ? value : undefined;
@@ -361,7 +361,7 @@ export async function exportWorkbookBytes(report: VarianceReport, about: ExportA
           return;
         }
         const amount = content.kind === 'amount' ? content.value : content.cached;
-        const number = spreadsheetNumber(amount);
+        const number = spreadsheetNumber(amount); // number-ok: a spreadsheet cell number, only when its text round-trips exactly
         if (number === undefined) {
           const place = locate(report, layout.name);
           refusals.push({

@@ -61,7 +61,7 @@ function locator(file: string, document: Document, counter: LineCounter) {
         node = pair.value;
         if (last && key) break;
       } else if (isSeq(node)) {
-        const item = node.items[Number(step)];
+        const item = node.items[Number(step)]; // number-ok: a YAML index or a rank correlation, not money
         if (!item) break;
         found = position((item as { range?: [number] }).range?.[0] ?? 0);
         node = item;
@@ -251,7 +251,7 @@ function correlationOf(file: ScenarioFile, parsed: Parsed, drivers: readonly Dri
   });
   if (new Set(names).size !== names.length) problems.add(parsed.at(['correlation', 'drivers']), 'a driver is named twice');
   const matrix = file.correlation.matrix.map((row, i) => row.map((text, j) => {
-    const value = Number(text);
+    const value = Number(text); // number-ok: a YAML index or a rank correlation, not money
     if (!/^-?\d+(\.\d+)?$/.test(text.trim()) || value < -1 || value > 1) problems.add(parsed.at(['correlation', 'matrix', i, j]), `a rank correlation must be a number from -1 to 1, not "${text}"`);
     return value;
   }));

@@ -45,12 +45,12 @@ export function histogramChart(report: SimulationReport): ReportChart {
     (statistics.probability === undefined ? '.' : `; ${statistics.exceedances} of ${report.runs} runs above the threshold.`);
   const spec = () => {
     const top = Math.max(...histogram.bins.map((bin) => bin.runs));
-    const bins = histogram.bins.map((bin) => ({ from: toPlotNumber(bin.from), to: toPlotNumber(bin.to), runs: bin.runs }));
+    const bins = histogram.bins.map((bin) => ({ from: toPlotNumber(bin.from), to: toPlotNumber(bin.to), runs: bin.runs })); // number-ok: chart positions only
     // Each label has its own row above the bars, so labels never overprint; those in the right half read leftwards.
-    const low = toPlotNumber(histogram.bins[0]!.from);
-    const middle = (low + toPlotNumber(histogram.bins.at(-1)!.to)) / 2;
+    const low = toPlotNumber(histogram.bins[0]!.from); // number-ok: chart positions only
+    const middle = (low + toPlotNumber(histogram.bins.at(-1)!.to)) / 2; // number-ok: chart positions only
     const rules = marks.map((mark, index) => {
-      const at = toPlotNumber(mark.amount);
+      const at = toPlotNumber(mark.amount); // number-ok: chart positions only
       return {
         name: mark.name, at, text: markText(mark),
         labelAt: top * (1.12 + 0.11 * (marks.length - 1 - index)), leftwards: at > middle, dash: mark.dash, width: mark.width,

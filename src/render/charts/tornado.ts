@@ -48,12 +48,12 @@ export function tornadoChart(report: TornadoReport): ReportChart {
 const DRIVER_AXIS = { field: 'driver', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0, labelFontSize: 11 } } as const;
 
 function tornadoSpec(drivers: readonly TornadoCase[], centre: Amount, title: string, subtitle: string, description: string): Record<string, unknown> {
-  const centreAt = toPlotNumber(centre);
+  const centreAt = toPlotNumber(centre); // number-ok: chart positions only
   const values = drivers.flatMap((item) => ([['Driver at low value', item.combinedAtLow, item.low], ['Driver at high value', item.combinedAtHigh, item.high]] as const).map(([side, combined, value]) => ({
     driver: axisLabel(item),
     side: `${side}`,
     start: centreAt,
-    end: toPlotNumber(combined),
+    end: toPlotNumber(combined), // number-ok: chart positions only
     below: compare(combined, centre) < 0,
     text: `${formatAmount(combined)} (${valueText(item, value)})`,
   })));

@@ -128,8 +128,8 @@ export function waterfallDescription(chart: Waterfall): string {
 /** The Vega-Lite specification of a waterfall (horizontal bars, labels at the bar ends). */
 export function waterfallSpec(chart: Waterfall): Record<string, unknown> {
   const values = chart.bars.map((bar) => {
-    const start = toPlotNumber(bar.start);
-    const end = toPlotNumber(bar.end);
+    const start = toPlotNumber(bar.start); // number-ok: chart positions only
+    const end = toPlotNumber(bar.end); // number-ok: chart positions only
     const text = bar.kind === 'Total' || bar.kind === 'Published' || isNegative(bar.amount) || isZero(bar.amount) ? formatAmount(bar.amount) : `+${formatAmount(bar.amount)}`;
     return { label: bar.label, kind: bar.kind, start, end, labelAt: Math.max(start, end), text };
   });
