@@ -35,8 +35,6 @@ export interface GridTable {
   readonly rows: readonly { readonly cells: readonly GridCell[]; readonly emphasis?: 'total' | 'computed' }[];
 }
 
-/** Column headings for each field (re-exported from the model's layout). */
-export { FIELD_LABELS } from '../model/index.js';
 
 /** The marker appended to a stated figure that disagrees with its computed value. */
 export const DISCREPANCY_MARK = '!';
