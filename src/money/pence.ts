@@ -194,8 +194,16 @@ export const SAFE_CELL = 2 ** 52;
  * Exact at any size; allocates nothing per addition on the common path.
  */
 export class PenceTotals {
-  private cells = new Float64Array(1024);
+  private cells: Float64Array;
   private readonly overflow = new Map<number, Pence>();
+
+  /**
+   * @param capacity slots to allocate at first (more are added as needed; sizing for
+   *   the expected count up front spares the hot loop re-optimising after a resize).
+   */
+  constructor(capacity = 1024) {
+    this.cells = new Float64Array(Math.max(1, capacity));
+  }
 
   private grow(slot: number): void {
     const bigger = new Float64Array(Math.max(this.cells.length * 2, slot + 1));

@@ -63,6 +63,23 @@ describe('variance --actuals', () => {
     expect(bad.stderr).toMatch(/^fn-model: typo-map\.csv:2: column "line": "Adultz" is not a line of table ncc-savings in the dataset .*march-2021\n$/);
   });
 
+  it('`actuals` reads the dataset while the ledger streams, but its verdict still comes first', () => {
+    // The dataset check overlaps the scan; a map line the dataset lacks is still the one
+    // reported when the ledger is bad too, and a missing --data folder is reported as such.
+    writeFileSync(join(work, 'typo-map2.csv'), 'cost_centre,account,table,line\nC2009,9*,ncc-savings,Adultz\n');
+    writeFileSync(join(work, 'bad-ledger.csv'), 'posting_date,cost_centre,account,description,amount\n2020-05-01,C2009,9100,x,12.3.4\n');
+    const both = runCli(['actuals', 'bad-ledger.csv', '--map', 'typo-map2.csv'], { cwd: work });
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/^fn-model: typo-map2\.csv:2: column "line": "Adultz" is not a line of table ncc-savings in the dataset .*march-2021\n$/);
+    const ledgerOnly = runCli(['actuals', 'bad-ledger.csv', '--map', 'map.csv'], { cwd: work });
+    expect(ledgerOnly.status).toBe(2);
+    expect(ledgerOnly.stderr).toBe('fn-model: bad-ledger.csv:2: column "amount": "12.3.4" is not an amount\n');
+    const noData = runCli(['actuals', 'ledger.csv', '--map', 'map.csv', '--data', 'no-such-folder'], { cwd: work });
+    expect(noData.status).toBe(2);
+    expect(noData.stderr).toMatch(/^fn-model: no-such-folder/);
+    expect(noData.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('--actuals without --map is a usage error', () => {
     const bad = runCli(['variance', '--actuals', 'ledger.csv'], { cwd: work });
     expect(bad.status).toBe(2);
