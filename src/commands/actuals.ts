@@ -66,36 +66,22 @@ export function registerActuals(program: Command): void {
         import('../ledger/map.js'), import('../ledger/read.js'), import('../io/progress.js'),
       ]);
       const map = await readLedgerMap(options.map);
-      // The dataset check (does every line the map names exist?) runs while the ledger
-      // streams, so its file reads and module loads overlap the scan instead of delaying
-      // it; its verdict still comes first, as if it had run before the scan.
-      const datasetCheck = (async () => {
-        const [{ loadProgramme }, { mapLinesMissingFrom }, { datasetPath }] = await Promise.all([
-          import('../load/dataset.js'), import('../ledger/map.js'), import('./options.js'),
-        ]);
-        return mapLinesMissingFrom(map, await loadProgramme(datasetPath(options.data)));
-      })();
-      datasetCheck.catch(() => undefined); // awaited below; this only stops an unhandled-rejection warning meanwhile
+      const [{ loadProgramme }, { mapLinesMissingFrom }, { LedgerError }, { datasetPath }] = await Promise.all([
+        import('../load/dataset.js'), import('../ledger/map.js'), import('../ledger/errors.js'), import('./options.js'),
+      ]);
+      const missing = mapLinesMissingFrom(map, await loadProgramme(datasetPath(options.data)));
+      if (missing.length > 0) throw new LedgerError(missing);
       const progress = createProgress(ledger);
       let actuals;
-      let ledgerFailure: unknown;
       try {
         actuals = await readLedgerActuals(ledger, map, {
           maxErrors: options.maxErrors,
           strict: options.strict ?? false,
           onProgress: (rows, bytes) => progress.update(rows, bytes),
         });
-      } catch (error) {
-        ledgerFailure = error;
       } finally {
         progress.done();
       }
-      const missing = await datasetCheck;
-      if (missing.length > 0) {
-        const { LedgerError } = await import('../ledger/errors.js');
-        throw new LedgerError(missing);
-      }
-      if (actuals === undefined) throw ledgerFailure;
       const [{ renderActuals }, { emitReport }] = await Promise.all([import('../render/actuals.js'), import('../io/output.js')]);
       await emitReport(renderActuals(actuals, options.format), options.output);
     });
