@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Tiny shim: the CLI lives in the compiled TypeScript (npm run build → dist/).
-import { main } from '../dist/src/cli.js';
+// Tiny shim: the CLI is the compiled TypeScript bundled by esbuild (npm run build → dist/bundle/).
+import { main } from '../dist/bundle/cli.js';
 
 main(process.argv).then((code) => {
   process.exitCode = code;

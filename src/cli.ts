@@ -6,15 +6,12 @@
  * - 2: bad input or usage: one line per problem on stderr, `fn-model: ` first, no stack;
  * - 3: an internal error (a bug): one line, and the stack with `--debug`.
  */
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { InputError, formatProblem } from './load/errors.js';
 import { ExitStatus, UsageError } from './commands/errors.js';
 import { OutputError } from './io/output.js';
 import { ScenarioError, formatScenarioProblem } from './engine/scenario/errors.js';
-
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
+import { packageVersion } from './version.js';
 
 /**
  * Every command, in help order, each loaded only when registered: a run of one command
@@ -44,7 +41,7 @@ export async function buildProgram(only?: string): Promise<Command> {
   program
     .name('fn-model')
     .description('Exact financial modelling for local-government programme finance (amounts £000, never floating point)')
-    .version(version)
+    .version(packageVersion())
     .option('--debug', 'show stack traces for errors')
     .configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) })
     .configureHelp({ showGlobalOptions: true })

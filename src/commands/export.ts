@@ -5,12 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LoadOptions } from '../load/dataset.js';
 import { UsageError } from './errors.js';
 import { datasetPath, encodingOption, formatOption } from './options.js';
+import { packageVersion } from '../version.js';
 
 interface ExportOptions {
   readonly data?: string;
@@ -36,12 +36,6 @@ Examples:
   $ fn-model export --format csv -o march-2021-copy/    # the CSV folder variance --data reads
   $ fn-model variance --data march-2021-audit.xlsx      # same report as the source
 `;
-
-/** The fn-model version (from package.json, beside `dist/`). */
-function version(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../../package.json') as { version: string }).version;
-}
 
 /** The export time: `SOURCE_DATE_EPOCH` (seconds) when set, for reproducible exports; else now. */
 function exportTime(): string {
@@ -87,7 +81,7 @@ export function registerExport(program: Command): void {
         source,
         sourceAbsolute: resolve(source),
         sha256: await datasetSha256(source),
-        version: version(),
+        version: packageVersion(),
         exportedAt: exportTime(),
       });
       await emitReport(bytes, options.output);

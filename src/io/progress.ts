@@ -48,7 +48,9 @@ export interface RunProgress {
  */
 export async function progressOnTty(label: string, stream: NodeJS.WriteStream = process.stderr): Promise<RunProgress> {
   if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
-  const { SingleBar, Presets } = await import('cli-progress');
+  // Through `default` (cli-progress is CommonJS): in the esbuild bundle the CLI runs, a
+  // split chunk of a CommonJS package exports only `default` (evanw/esbuild#3245).
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
   const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} runs`, stream, clearOnComplete: true, hideCursor: true }, Presets.shades_classic);
   let started = false;
   return {

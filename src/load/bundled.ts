@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The absolute path of the bundled March 2021 dataset folder (`data/march-2021`), found
- * from this module's own location (not the working directory), so it works both from
- * `src/load/` (tests) and from `dist/src/load/` after `tsc`.
+ * from this module's own location (not the working directory), so it works from
+ * `src/load/` (tests), from `dist/src/load/` after `tsc`, and from a chunk in
+ * `dist/bundle/` (the esbuild bundle the CLI runs).
  */
 export function bundledDatasetPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
