@@ -83,6 +83,6 @@ export function registerActuals(program: Command): void {
         progress.done();
       }
       const [{ renderActuals }, { emitReport }] = await Promise.all([import('../render/actuals.js'), import('../io/output.js')]);
-      await emitReport(renderActuals(actuals, options.format), options.output);
+      await emitReport(await renderActuals(actuals, options.format), options.output);
     });
 }

@@ -102,11 +102,15 @@ export function summariseActuals(codes: Iterable<CodeTotal>, map: LedgerMap, fac
   const unmapped = new Map<string, { costCentre: string; account: string; rows: number; amount: Pence; firstRow: number }>();
   let rows = 0;
   const amounts: Pence[] = [];
+  // A pair's target is usually one of the map's rules: find its line by identity first,
+  // which spares building a key string per pair (10,000+ of them in a large ledger).
+  const lineOfRule = new Map<MapTarget, { table: TableId; line: string; rows: number; amount: Pence; order: number }>();
+  for (const rule of map.rules) lineOfRule.set(rule, lines.get(lineKey(rule.table, rule.line))!);
   for (const code of codes) {
     rows += code.rows;
     amounts.push(code.amount);
     if (code.target) {
-      const entry = lines.get(lineKey(code.target.table, code.target.line))!;
+      const entry = lineOfRule.get(code.target) ?? lines.get(lineKey(code.target.table, code.target.line))!;
       entry.rows += code.rows;
       entry.amount = addPence(entry.amount, code.amount);
     } else {
