@@ -9,7 +9,6 @@ import { readCsvRows, type CsvEncoding } from './csv.js';
 import { InputError, type Problem } from './errors.js';
 import { buildHeadline } from './headline.js';
 import { buildTable } from './table.js';
-import { openWorkbook, worksheetRows } from './xlsx.js';
 import { NOT_A_REGULAR_FILE, fileSizeLimitFor, fileSizeMessage, readFileWithin } from './limits.js';
 
 /** How to load a dataset. `encoding` applies to CSV files (default `auto`); workbooks ignore it. */
@@ -100,6 +99,9 @@ async function loadFolder(folder: string, encoding: CsvEncoding): Promise<Progra
 
 /** Load an .xlsx workbook (see {@link loadProgramme}). */
 async function loadWorkbook(file: string): Promise<Programme> {
+  // Imported here, not at the top: a CSV dataset never needs the workbook reader (nor
+  // yauzl), which is ~65 KB of code to compile at start-up.
+  const { openWorkbook, worksheetRows } = await import('./xlsx.js');
   const opened = await openWorkbook(file, file);
   if (!opened.workbook) throw new InputError(opened.problems);
   const workbook = opened.workbook;

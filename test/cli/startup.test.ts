@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const PRELOAD = join(ROOT, 'test', 'support', 'record-imports.mjs');
 
 /** Packages `variance` on the bundled CSVs must never load (whatever the format). */
-const NEVER = ['exceljs', 'vega', 'vega-lite', 'yaml', 'zod', 'pure-rand', 'cli-progress', 'playwright-core', 'iconv-lite'];
+const NEVER = ['exceljs', 'vega', 'vega-lite', 'yaml', 'zod', 'pure-rand', 'cli-progress', 'playwright-core', 'iconv-lite', 'yauzl'];
 
 /** Run `fn-model ...args` under the recording preload; the exit code, the bundle chunks, and the packages and dist modules it loaded. */
 function loadedBy(args: readonly string[], name: string): { status: number | null; stderr: string; chunks: Set<string>; packages: Set<string>; modules: Set<string> } {
@@ -73,7 +73,7 @@ describe('start-up: what `fn-model variance` loads', () => {
     const run = loadedBy(['variance', '--format', 'json'], 'modules');
     expect(run.status, run.stderr).toBe(0);
     const unwanted = [...run.modules].filter((module) =>
-      /^(engine\/(index|scenario\/(?!errors)|simulate|random|report|formula|reconcile|explain|movement)|load\/(index|export-workbook)|ledger\/(?!limits)|scenarios-file\/|render\/(report|scenario|movement|xlsx)|io\/(progress|chromium))/.test(module));
+      /^(engine\/(index|scenario\/(?!errors)|simulate|random|report|formula|reconcile|explain|movement)|load\/(index|export-workbook|xlsx|zip-guard)|ledger\/(?!limits)|scenarios-file\/|render\/(report|scenario|movement|xlsx)|io\/(progress|chromium))/.test(module));
     expect(unwanted).toEqual([]);
   });
 
