@@ -11,7 +11,7 @@ import { parsePence, parseSafePence, type Pence, PenceTotals, subtractPence } fr
 import { type CodeTotal, type LedgerActuals, summariseActuals } from './actuals.js';
 import { type LedgerProblem, LedgerError } from './errors.js';
 import { findLedgerColumns, type LedgerColumns } from './header.js';
-import { type LedgerMap, type MapRule, type MapTarget, resolveLine, rulesForCostCentre } from './map.js';
+import { type LedgerMap, type MapTarget, resolveLine, rulesForCostCentre } from './map.js';
 import { type CsvRecord, fieldText, recordTexts, scanCsvFile } from './scanner.js';
 import { DEFAULT_MAX_ERRORS } from './limits.js';
 
@@ -362,7 +362,8 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
   let pairRows = new Int32Array(EXPECTED_PAIRS);
   const pairFirstRow: number[] = [];
   const pairCodes: { costCentre: number; account: number; target: MapTarget | undefined }[] = [];
-  const rulesByCostCentre: MapRule[][] = [];
+  /** Per cost-centre number: the map cut down to the rules that cost centre can match. */
+  const mapByCostCentre: LedgerMap[] = [];
 
   const complain = (problem: LedgerProblem): boolean => {
     problems.push(problem);
@@ -390,14 +391,14 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
     const pair = pairNumbers.add(costCentre, account);
     const costCentreText = costCentreTexts[costCentre]!;
     const accountText = accountTexts[account]!;
-    let rules = rulesByCostCentre[costCentre];
-    if (rules === undefined) {
-      rules = rulesForCostCentre(map, costCentreText);
-      rulesByCostCentre[costCentre] = rules;
+    let costCentreMap = mapByCostCentre[costCentre];
+    if (costCentreMap === undefined) {
+      costCentreMap = { file: map.file, rules: rulesForCostCentre(map, costCentreText) };
+      mapByCostCentre[costCentre] = costCentreMap;
     }
     let target: MapTarget | undefined;
     try {
-      target = resolveLine({ file: map.file, rules }, costCentreText, accountText, file, record.line);
+      target = resolveLine(costCentreMap, costCentreText, accountText, file, record.line);
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
       for (const problem of error.problems) complain(problem);
