@@ -2,7 +2,10 @@
  * Generate a realistic general-ledger export for the bundled March 2021 programme, and
  * the MAP.csv that maps it to the programme's table lines.
  *
- *   npm run gen:ledger -- --rows 1000000 --seed 1 [--map map.csv] > ledger.csv
+ *   npm run --silent gen:ledger -- --rows 1000000 --seed 1 --map map.csv > ledger.csv
+ *
+ * (`--silent`: without it npm writes its own "> fn-model@… gen:ledger" banner to standard
+ * output, into the ledger file, ahead of the header.)
  *
  * Ledger columns: posting_date (2020/21, YYYY-MM-DD), cost_centre, account, description
  * (some with quoted commas and doubled quotes), amount (pounds and pence, debits positive,
@@ -20,15 +23,31 @@ interface Options {
   map: string | undefined;
 }
 
+const USAGE = `Usage: npm run --silent gen:ledger -- [--rows N] [--seed S] [--map MAP.csv] > LEDGER.csv
+
+Writes a realistic general-ledger export for the bundled March 2021 programme to standard
+output (posting_date in 2020/21, cost_centre, account, description with quoted commas and
+doubled quotes, amount in pounds and pence, credits negative; about 2% of rows unmapped),
+and with --map the MAP.csv that maps it to the programme's table lines.
+  --rows N   data rows (default 1000)
+  --seed S   the same rows and seed always give the same bytes (default 1)
+  --map FILE also write the matching map to FILE
+Without --silent, npm writes its own banner into LEDGER.csv ahead of the header.
+`;
+
 function parseOptions(argv: readonly string[]): Options {
   const options: Options = { rows: 1000, seed: 1, map: undefined };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
+    if (flag === '--help' || flag === '-h') {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
     if (flag === '--rows' && value !== undefined) options.rows = Number.parseInt(value, 10);
     else if (flag === '--seed' && value !== undefined) options.seed = Number.parseInt(value, 10);
     else if (flag === '--map' && value !== undefined) options.map = value;
-    else throw new Error(`gen-ledger: unknown or incomplete option ${flag ?? ''} (use --rows N --seed S --map FILE)`);
+    else throw new Error(`gen-ledger: unknown or incomplete option ${flag ?? ''} (use --rows N --seed S --map FILE; --help for more)`);
     i++;
   }
   if (!Number.isInteger(options.rows) || options.rows < 0) throw new Error('gen-ledger: --rows must be a whole number');
