@@ -24,6 +24,7 @@
  *    ambiguous for that pair: a located error naming the map rows, never a guess.
  */
 import { readFile } from 'node:fs/promises';
+import { fileProblemMessage, InputError } from '../load/errors.js';
 import { refuseIfNotRegularFile } from '../load/limits.js';
 import { TABLE_LAYOUTS, type Programme, type TableId } from '../model/index.js';
 import { type LedgerProblem, LedgerError } from './errors.js';
@@ -274,22 +275,39 @@ export function parseLedgerMap(bytes: Uint8Array, file: string): LedgerMap {
 
 /**
  * Read and parse MAP.csv from disk. `file` is the path as the user gave it.
- * @throws LedgerError for bad contents (see {@link parseLedgerMap}); the file system's
- *   error when it cannot be read.
+ * @throws LedgerError for bad contents (see {@link parseLedgerMap}); InputError for a file
+ *   that cannot be read (not found, a folder, a device, no permission), named as the map.
  */
 export async function readLedgerMap(path: string): Promise<LedgerMap> {
-  await refuseIfNotRegularFile(path);
-  return parseLedgerMap(await readFile(path), path);
+  let bytes: Buffer;
+  try {
+    await refuseIfNotRegularFile(path);
+    bytes = await readFile(path);
+  } catch (error) {
+    const message = fileProblemMessage(error);
+    if (message === undefined) throw error;
+    throw new InputError([{ file: path, message: `${message} (the map)` }]);
+  }
+  return parseLedgerMap(bytes, path);
 }
 
 /**
  * The map rules that send codes to a line the programme does not have, as located
  * problems (`map.csv:4: column "line": "Adultz" is not a line of table ncc-savings in the
- * dataset data/march-2021`). Line ids are compared case-insensitively, as the loader does.
+ * dataset data/march-2021`). Line ids are compared exactly, as `variance --actuals`
+ * replaces outturns; a difference of case only is refused with the dataset's spelling as a hint.
  */
 export function mapLinesMissingFrom(map: LedgerMap, programme: Programme): LedgerProblem[] {
-  const known = new Set(programme.tables.flatMap((table) => table.lines.map((line) => `${table.id}\u0000${line.id.toUpperCase()}`)));
+  // Exact ids, as `variance --actuals` replaces outturns by exact id: a map line that
+  // differs from a dataset line only in case is refused with the dataset's spelling as a
+  // hint, never taken as that line (nor kept as a line of its own).
+  const known = new Set(programme.tables.flatMap((table) => table.lines.map((line) => `${table.id}\u0000${line.id}`)));
+  const byUpperCase = new Map(programme.tables.flatMap((table) => table.lines.map((line) => [`${table.id}\u0000${line.id.toUpperCase()}`, line.id] as const)));
   return map.rules
-    .filter((rule) => !known.has(`${rule.table}\u0000${rule.line.toUpperCase()}`))
-    .map((rule) => ({ file: map.file, row: rule.row, column: 'line', text: rule.line, message: `is not a line of table ${rule.table} in the dataset ${programme.path}` }));
+    .filter((rule) => !known.has(`${rule.table}\u0000${rule.line}`))
+    .map((rule) => {
+      const spelling = byUpperCase.get(`${rule.table}\u0000${rule.line.toUpperCase()}`);
+      const hint = spelling === undefined ? '' : ` (line ids must match exactly: did you mean "${spelling}"?)`;
+      return { file: map.file, row: rule.row, column: 'line', text: rule.line, message: `is not a line of table ${rule.table} in the dataset ${programme.path}${hint}` };
+    });
 }

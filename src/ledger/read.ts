@@ -12,7 +12,8 @@ import { type CodeTotal, type LedgerActuals, summariseActuals } from './actuals.
 import { type LedgerProblem, LedgerError } from './errors.js';
 import { findLedgerColumns, type LedgerColumns } from './header.js';
 import { type LedgerMap, type MapTarget, resolveLine, rulesForCostCentre } from './map.js';
-import { type CsvRecord, fieldText, recordTexts, scanCsvFile } from './scanner.js';
+import { type CsvRecord, fieldText, recordTexts, type ScanSummary, scanCsvFile } from './scanner.js';
+import { fileProblemMessage, InputError } from '../load/errors.js';
 import { DEFAULT_MAX_ERRORS } from './limits.js';
 
 /** How to read a ledger. */
@@ -340,7 +341,9 @@ function pairHash(bytes: Uint8Array, ccStart: number, ccEnd: number, acStart: nu
  * Stream a ledger file and total it per table line through `map`.
  * Every data row is either summed into a mapped line or into the unmapped account.
  * @throws LedgerError with every located problem found (bad amount, bad date, ragged
- *   row, quoting, missing column; unmapped pairs under `strict`), up to `maxErrors`.
+ *   row, quoting, missing column; unmapped pairs under `strict`), up to `maxErrors`;
+ *   InputError when the file cannot be read (not found, a folder, a device, no
+ *   permission), named as the ledger.
  */
 export async function readLedgerActuals(path: string, map: LedgerMap, options: ReadLedgerOptions = {}): Promise<LedgerActuals> {
   const file = options.file ?? path;
@@ -510,7 +513,9 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
     return true;
   };
 
-  const summary = await scanCsvFile(
+  let summary: ScanSummary;
+  try {
+    summary = await scanCsvFile(
     path,
     {
       file,
@@ -519,9 +524,15 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
       onMalformed: (problem) => {
         problems.push(problem);
       },
+      columnName: (index) => columns?.headings[index],
     },
     onRecord,
   );
+  } catch (error) {
+    const message = fileProblemMessage(error);
+    if (message === undefined) throw error;
+    throw new InputError([{ file, message: `${message} (the ledger)` }]);
+  }
   if (columns === undefined && problems.length === 0) problems.push({ file, row: 1, message: 'is empty; a ledger needs a header row' });
   if (problems.length > 0) throw new LedgerError(problems, summary.stopped && problems.length >= maxErrors, maxErrors);
   const codes: CodeTotal[] = pairCodes.map((code, pair) => ({

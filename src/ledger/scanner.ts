@@ -67,6 +67,8 @@ export interface ScanOptions {
    * throws a {@link LedgerError} carrying the problem.
    */
   readonly onMalformed?: (problem: LedgerProblem) => void;
+  /** The heading of field `index` (0-based) for quoting problems, when known; else `field N` is used. */
+  readonly columnName?: (index: number) => string | undefined;
 }
 
 /** A record callback: return `false` to stop scanning. */
@@ -90,10 +92,12 @@ interface ScanState {
   malformed: LedgerProblem | undefined;
   readonly record: MutableRecord;
   readonly file: string;
+  readonly columnName: ((index: number) => string | undefined) | undefined;
 }
 
-function newState(file: string): ScanState {
+function newState(file: string, columnName?: (index: number) => string | undefined): ScanState {
   return {
+    columnName,
     line: 1,
     records: 0,
     stopped: false,
@@ -108,6 +112,23 @@ function newState(file: string): ScanState {
       quoted: new Uint8Array(64),
       line: 1,
     },
+  };
+}
+
+/** Bytes of a field quoted in a quoting problem (the message shortens longer text further). */
+const QUOTED_BYTES = 120;
+
+/**
+ * A quoting problem at `row`, naming field `index` (by heading when known) and quoting
+ * its text from `start` (at most {@link QUOTED_BYTES} bytes, up to `end`).
+ */
+function quotingProblem(state: ScanState, data: Buffer, row: number, index: number, start: number, end: number, message: string): LedgerProblem {
+  return {
+    file: state.file,
+    row,
+    column: state.columnName?.(index) ?? `field ${index + 1}`,
+    text: data.toString('utf8', start, Math.min(end, start + QUOTED_BYTES)),
+    message,
   };
 }
 
@@ -172,7 +193,7 @@ function scanRecords(state: ScanState, data: Buffer, from: number, atEnd: boolea
           }
           if (close === length) {
             if (!atEnd) return pos;
-            state.malformed = { file: state.file, row: state.line, message: 'has a quoted field that is not closed before the end of the file' };
+            state.malformed = quotingProblem(state, data, state.line, fields, i, length, 'opens a quote that is not closed before the end of the file');
             return length;
           }
           if (close + 1 < length && data[close + 1] === QUOTE) {
@@ -213,11 +234,9 @@ function scanRecords(state: ScanState, data: Buffer, from: number, atEnd: boolea
             break;
           }
         }
-        state.malformed = {
-          file: state.file,
-          row: state.line + extraLines,
-          message: 'has text after the closing quote of a quoted field (a quote inside a field must be doubled: "")',
-        };
+        const closeLine = state.line + extraLines;
+        state.malformed = quotingProblem(state, data, state.line, fields - 1, i, after + 1,
+          `has text after its closing quote${closeLine === state.line ? '' : ` (which is on line ${closeLine})`}; a quote inside a field must be doubled ("")`);
         return length;
       }
       // Unquoted field: runs to the next comma or line feed.
@@ -246,11 +265,10 @@ function scanRecords(state: ScanState, data: Buffer, from: number, atEnd: boolea
         break;
       }
       if (c === QUOTE) {
-        state.malformed = {
-          file: state.file,
-          row: state.line + extraLines,
-          message: 'has a quote (") inside an unquoted field; quote the whole field and double the quote ("")',
-        };
+        let fieldEnd = j + 1;
+        while (fieldEnd < length && data[fieldEnd] !== COMMA && data[fieldEnd] !== LF && fieldEnd - i < QUOTED_BYTES) fieldEnd++;
+        state.malformed = quotingProblem(state, data, state.line + extraLines, fields, i, fieldEnd,
+          'has a quote (") inside an unquoted field; quote the whole field and double the quote ("")');
         return length;
       }
       starts[fields] = i;
@@ -298,7 +316,7 @@ export async function scanCsvFile(path: string, options: ScanOptions, onRecord: 
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   await refuseIfNotRegularFile(path);
   const handle = await open(path, 'r');
-  const state = newState(options.file);
+  const state = newState(options.file, options.columnName);
   // Two buffers take turns. The next chunk is read (on libuv's thread pool) into one while
   // this thread scans the other, so the scan does not stop for each read. Each chunk is
   // read to offset `room`, and the record left unfinished at the end of the previous

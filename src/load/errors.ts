@@ -4,6 +4,7 @@
  * the CLI turns that into one line per problem (adding its own `fn-model: ` prefix)
  * and exit code 2.
  */
+import { NOT_A_REGULAR_FILE } from './limits.js';
 
 /**
  * One thing wrong with the input, and where it is.
@@ -73,4 +74,30 @@ export function formatProblem(p: Problem): string {
   const what = p.text !== undefined ? `${quoteText(p.text)} ${p.message}` : p.message;
   parts.push(what);
   return parts.join(': ');
+}
+
+/**
+ * Why a file could not be opened or read, worded for a finance officer, from a Node file
+ * system error: `not found`, `is a folder, not a file`, `is not a regular file (…)`,
+ * `cannot be read (permission denied)`, or `cannot be read (CODE)`.
+ * @returns the wording, or `undefined` when `error` is not a file system error (a bug, to
+ *   be rethrown as it is).
+ */
+export function fileProblemMessage(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'not found';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'ENOTREG':
+      return NOT_A_REGULAR_FILE;
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read (permission denied)';
+    default:
+      return /^E[A-Z]+$/.test(code) ? `cannot be read (${code})` : undefined;
+  }
 }

@@ -80,6 +80,31 @@ describe('variance --actuals', () => {
     expect(noData.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a map line differing from the dataset only in case is refused by both commands, located, with a hint', () => {
+    writeFileSync(join(work, 'case-map.csv'), 'cost_centre,account,table,line\nC2009,9*,brp-savings,brr09\n');
+    const hint = /^fn-model: case-map\.csv:2: column "line": "brr09" is not a line of table brp-savings in the dataset .*march-2021 \(line ids must match exactly: did you mean "BRR09"\?\)\n$/;
+    const alone = runCli(['actuals', 'ledger.csv', '--map', 'case-map.csv'], { cwd: work });
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toMatch(hint);
+    const inVariance = runCli(['variance', '--actuals', 'ledger.csv', '--map', 'case-map.csv'], { cwd: work });
+    expect(inVariance.status).toBe(2);
+    expect(inVariance.stderr).toMatch(hint);
+  });
+
+  it('a ledger or map that cannot be read is named, with its role, in one line', () => {
+    for (const [args, expected] of [
+      [['actuals', 'no-such.csv', '--map', 'map.csv'], 'fn-model: no-such.csv: not found (the ledger)\n'],
+      [['actuals', 'ledger.csv', '--map', 'no-such.csv'], 'fn-model: no-such.csv: not found (the map)\n'],
+      [['actuals', '.', '--map', 'map.csv'], 'fn-model: .: is a folder, not a file (the ledger)\n'],
+      [['actuals', 'ledger.csv', '--map', '.'], 'fn-model: .: is a folder, not a file (the map)\n'],
+      [['variance', '--actuals', '.', '--map', 'map.csv'], 'fn-model: .: is a folder, not a file (the ledger)\n'],
+    ] as const) {
+      const result = runCli(args, { cwd: work });
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toBe(expected);
+    }
+  });
+
   it('--actuals without --map is a usage error', () => {
     const bad = runCli(['variance', '--actuals', 'ledger.csv'], { cwd: work });
     expect(bad.status).toBe(2);

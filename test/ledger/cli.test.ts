@@ -23,7 +23,9 @@ describe('fn-model actuals: each bad-row class is located, exit 2', () => {
     ['blank amount', '2020-04-01,C1000,1010,x,\n', 'bad.csv:2: column "Amount": is blank; every row needs an amount'],
     ['ragged row', '2020-04-01,C1000,1010,x,1,2\n', 'bad.csv:2: has 6 fields but the header has 5'],
     ['bad date', '31/02/2021,C1000,1010,x,1.00\n', 'bad.csv:2: column "Posting Date": "31/02/2021" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)'],
-    ['unterminated quote at EOF', '2020-04-01,C1000,1010,x,1.00\n2020-04-01,C1000,1010,"open,1.00\n', 'bad.csv:3: has a quoted field that is not closed before the end of the file'],
+    ['unterminated quote at EOF', '2020-04-01,C1000,1010,x,1.00\n2020-04-01,C1000,1010,"open,1.00\n', 'bad.csv:3: column "Description": "\\"open,1.00\\n" opens a quote that is not closed before the end of the file'],
+    ['quote inside an unquoted field', '2020-04-01,C1000,1010,ab"c,1.00\n', 'bad.csv:2: column "Description": "ab\\"c" has a quote (") inside an unquoted field; quote the whole field and double the quote ("")'],
+    ['text after a closing quote, named at the row the quote opens', '2020-04-01,C1000,1010,"two\nlines"x,1.00\n', 'bad.csv:2: column "Description": "\\"two\\nlines\\"x" has text after its closing quote (which is on line 3); a quote inside a field must be doubled ("")'],
   ];
   for (const [name, rows, message] of cases) {
     it(name, () => {

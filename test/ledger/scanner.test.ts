@@ -65,8 +65,8 @@ describe('byte scanner agrees with csv-parse', () => {
   });
 
   it('locates an unterminated quote at end of file and a stray quote', () => {
-    expect(() => scanAll(Buffer.from('a,b\n1,2\n3,"open\n'))).toThrow('t.csv:3: has a quoted field that is not closed before the end of the file');
-    expect(() => scanAll(Buffer.from('a,b\n1,x"y\n'))).toThrow('t.csv:2: has a quote (") inside an unquoted field');
-    expect(() => scanAll(Buffer.from('a,b\n1,"x"y\n'))).toThrow('t.csv:2: has text after the closing quote');
+    expect(() => scanAll(Buffer.from('a,b\n1,2\n3,"open\n'))).toThrow('t.csv:3: column "field 2": "\\"open\\n" opens a quote that is not closed before the end of the file');
+    expect(() => scanAll(Buffer.from('a,b\n1,x"y\n'))).toThrow('t.csv:2: column "field 2": "x\\"y" has a quote (") inside an unquoted field');
+    expect(() => scanAll(Buffer.from('a,b\n1,"x"y\n'))).toThrow('t.csv:2: column "field 2": "\\"x\\"y" has text after its closing quote; a quote inside a field must be doubled');
   });
 });

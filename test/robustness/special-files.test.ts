@@ -26,16 +26,16 @@ describe('special files as input are refused at once (exit 2), not read forever'
   it('a FIFO named as a workbook, a ledger, a map and a scenario file', () => {
     const fifo = join(work, 'pipe.xlsx');
     execFileSync('mkfifo', [fifo]);
-    for (const args of [
-      ['variance', '--data', fifo],
-      ['reconcile', fifo],
-      ['actuals', fifo, '--map', join(ROOT, 'data', 'ledger-sample', 'map.csv')],
-      ['actuals', join(ROOT, 'data', 'ledger-sample', 'ledger.csv'), '--map', fifo],
-      ['scenario', 'run', fifo],
-    ]) {
+    for (const [args, role] of [
+      [['variance', '--data', fifo], ''],
+      [['reconcile', fifo], ''],
+      [['actuals', fifo, '--map', join(ROOT, 'data', 'ledger-sample', 'map.csv')], ' (the ledger)'],
+      [['actuals', join(ROOT, 'data', 'ledger-sample', 'ledger.csv'), '--map', fifo], ' (the map)'],
+      [['scenario', 'run', fifo], ''],
+    ] as const) {
       const result = runCli(args);
       expect(result.status, args.join(' ')).toBe(2);
-      expect(result.stderr).toBe(`fn-model: ${fifo}: ${NOT_REGULAR}\n`);
+      expect(result.stderr).toBe(`fn-model: ${fifo}: ${NOT_REGULAR}${role}\n`);
     }
   });
 });
