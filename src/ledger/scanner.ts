@@ -12,11 +12,13 @@
  * A quote inside an unquoted field, text after a closing quote, or a quote still open at
  * the end of the file is a located problem, never guessed around.
  *
- * Memory is the chunk buffer plus the longest record, whatever the file's size.
+ * Memory is two chunk buffers plus the longest record, whatever the file's size; a record
+ * over {@link MAX_LEDGER_RECORD_BYTES} is refused at the row it starts on.
  */
 import { open } from 'node:fs/promises';
 import { refuseIfNotRegularFile } from '../load/limits.js';
 import { type LedgerProblem, LedgerError } from './errors.js';
+import { MAX_LEDGER_RECORD_BYTES } from './limits.js';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -362,6 +364,14 @@ export async function scanCsvFile(path: string, options: ScanOptions, onRecord: 
       const consumed = scanRecords(state, data, from, atEnd, onRecord);
       if (atEnd || state.stopped || state.malformed) break;
       carried = data.subarray(consumed);
+      if (carried.length > MAX_LEDGER_RECORD_BYTES) {
+        state.malformed = {
+          file: state.file,
+          row: state.line,
+          message: `starts a record longer than ${MAX_LEDGER_RECORD_BYTES / 1024 / 1024} MiB (is a quote left open?); the longest accepted is ${MAX_LEDGER_RECORD_BYTES / 1024 / 1024} MiB`,
+        };
+        break;
+      }
     }
   } finally {
     // A read still in flight (the scan stopped early) must finish before the file closes.

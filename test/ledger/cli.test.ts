@@ -37,6 +37,21 @@ describe('fn-model actuals: each bad-row class is located, exit 2', () => {
     });
   }
 
+  it('a quote left open early in a large ledger is located at its row at once, not after reading the file', () => {
+    const rows = '2020-04-01,C1000,1010,x,1.00\n'.repeat(200_000); // ~5.8 MB after the open quote
+    const file = tempFile('open.csv', `${HEADER}2020-04-01,C1000,1010,"oops,1.00\n${rows}`);
+    const result = run(file, '--map', MAP);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`fn-model: ${file}:2: starts a record longer than 4 MiB (is a quote left open?); the longest accepted is 4 MiB\n`);
+  });
+
+  it('a long but closed description (3 MB) is read', () => {
+    const file = tempFile('long.csv', `${HEADER}2020-04-01,C1000,1010,"${'b'.repeat(3_000_000)}",1.00\n`);
+    const result = run(file, '--map', MAP, '--format', 'csv');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('(total),,1,1.00,0.001');
+  });
+
   it('missing column', () => {
     const file = tempFile('bad.csv', 'Posting Date,Cost Centre,Description,Amount\n2020-04-01,C1000,x,1.00\n');
     const result = run(file, '--map', MAP);

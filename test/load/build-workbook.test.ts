@@ -1,16 +1,18 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bundledDatasetPath } from '../../src/load/index.js';
 import { REPORT_NUMBER_FORMAT, writeDatasetWorkbook } from '../../scripts/build-workbook.js';
 
 const committed = join(bundledDatasetPath(), '..', 'march-2021.xlsx');
+const work = mkdtempSync(join(tmpdir(), 'fn-model-build-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('scripts/build-workbook', () => {
   it('rebuilds data/march-2021.xlsx byte for byte (deterministic, and the committed file is current)', async () => {
-    const target = join(mkdtempSync(join(tmpdir(), 'fn-model-build-')), 'march-2021.xlsx');
+    const target = join(work, 'march-2021.xlsx');
     await writeDatasetWorkbook(bundledDatasetPath(), target);
     expect(readFileSync(target).equals(readFileSync(committed))).toBe(true);
     expect(readdirSync(dirname(target))).toEqual(['march-2021.xlsx']); // no temporary file left behind
