@@ -360,6 +360,10 @@ export async function scanCsvFile(path: string, options: ScanOptions, onRecord: 
         }
         from = bomLength(data);
         first = false;
+        if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
+          state.malformed = { file: state.file, row: 1, message: 'is UTF-16 text (it starts with a UTF-16 byte-order mark); save the ledger as CSV UTF-8' };
+          break;
+        }
       }
       const consumed = scanRecords(state, data, from, atEnd, onRecord);
       if (atEnd || state.stopped || state.malformed) break;

@@ -34,6 +34,7 @@ const OPEN = 40;
 const CLOSE = 41;
 const POUND_LEAD = 0xc2; // "£" is C2 A3 in UTF-8
 const POUND_TRAIL = 0xa3;
+const MINUS_SIGN_LEAD = 0xe2; // U+2212 "−" is E2 88 92 in UTF-8
 /** Digits that a double holds exactly as a whole number (10^15 < 2^53). */
 const SAFE_DIGITS = 15;
 
@@ -55,6 +56,9 @@ export function parseSafePence(bytes: Uint8Array, start: number, end: number): n
   if (c === MINUS) {
     negative = true;
     start++;
+  } else if (c === MINUS_SIGN_LEAD && bytes[start + 1] === 0x88 && bytes[start + 2] === 0x92) {
+    negative = true; // U+2212 MINUS SIGN, as parsePence
+    start += 3;
   } else if (c === OPEN) {
     if (bytes[end - 1] !== CLOSE) return NaN;
     negative = true;
@@ -100,7 +104,7 @@ export function parseSafePence(bytes: Uint8Array, start: number, end: number): n
 /**
  * Parse pounds and pence from UTF-8 bytes `bytes[start, end)` to pence.
  *
- * Accepts what ledger exports write: `1234.56`, `-1234.5`, `1,234.56` (grouped in
+ * Accepts what ledger exports write: `1234.56`, `-1234.5` (or `−1234.5`, U+2212), `1,234.56` (grouped in
  * threes), `(1,234.56)` for a credit, an optional `£` after the sign, and spaces around
  * the whole. At most two decimal places unless the extra places are zeros
  * (`12.340` is 1234 pence; `12.345` is not an amount: it is not exact to the penny).
@@ -121,6 +125,10 @@ export function parsePence(bytes: Uint8Array, start: number, end: number): Pence
   } else if (bytes[start] === MINUS) {
     negative = true;
     start++;
+  } else if (bytes[start] === MINUS_SIGN_LEAD && bytes[start + 1] === 0x88 && bytes[start + 2] === 0x92) {
+    // U+2212 MINUS SIGN (E2 88 92 in UTF-8), as the dataset loader accepts it: `−12.30`.
+    negative = true;
+    start += 3;
   }
   if (bytes[start] === POUND_LEAD && bytes[start + 1] === POUND_TRAIL) start += 2;
   if (start >= end) return undefined;

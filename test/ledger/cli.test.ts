@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempFile } from './helpers.js';
 
@@ -50,6 +50,21 @@ describe('fn-model actuals: each bad-row class is located, exit 2', () => {
     const result = run(file, '--map', MAP, '--format', 'csv');
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('(total),,1,1.00,0.001');
+  });
+
+  it('a UTF-16 ledger is refused in one line that says so, not as missing columns', () => {
+    const file = tempFile('u16.csv', '');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}2020-04-01,C1000,1010,x,1.00\n`, 'utf16le')]));
+    const result = run(file, '--map', MAP);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`fn-model: ${file}:1: is UTF-16 text (it starts with a UTF-16 byte-order mark); save the ledger as CSV UTF-8\n`);
+  });
+
+  it('amounts with a Unicode minus sign (U+2212) are credits, as in the dataset', () => {
+    const file = tempFile('minus.csv', `${HEADER}2020-04-01,C1000,1010,x,\u22123.50\n2020-04-01,C1000,1010,y,10.00\n`);
+    const result = run(file, '--map', MAP, '--format', 'csv');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('(total),,2,6.50,0.0065');
   });
 
   it('missing column', () => {

@@ -9,6 +9,7 @@ describe('parseSafePence: the hot loop parser agrees with the exact bigint parse
     fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', ',', '-', '(', ')', ' ', '£', 'x'), maxLength: 14 }),
     fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.constantFrom('', '.5', '.05', '.50', '.500', '.055')).map(([whole, fraction]) => `${whole}${fraction}`),
     fc.bigInt({ min: 0n, max: 10n ** 16n }).map((n) => `(£${n.toLocaleString('en-GB')}.99)`),
+    fc.bigInt({ min: 0n, max: 10n ** 17n }).map((n) => `\u2212${n}.25`),
   );
   it('gives the same pence, or NaN exactly when it cannot', () => {
     fc.assert(
@@ -33,6 +34,8 @@ describe('parseSafePence: the hot loop parser agrees with the exact bigint parse
     expect(read('1234.56')).toBe(123456);
     expect(read(' -1,234.5 ')).toBe(-123450);
     expect(read('(£1,200.00)')).toBe(-120000);
+    expect(read('\u22123.50')).toBe(-350);
+    expect(read('\u2212£3.50')).toBe(-350);
     expect(read('12.340')).toBe(1234);
     expect(read('9999999999999.99')).toBe(999999999999999);
     expect(read('12.345')).toBeNaN();
