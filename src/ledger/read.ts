@@ -111,77 +111,6 @@ function dayText(day: number): string | undefined {
 }
 
 /**
- * Codes of one kind (cost centres, or accounts) numbered 0, 1, 2, … in order of first
- * sight, found by hashing their bytes: the hot loop makes no strings. Small (hundreds
- * of codes), so it stays in cache.
- */
-class CodeNumbers {
-  private table = new Int32Array(1 << 10); // code number + 1; 0 = empty
-  private mask = (1 << 10) - 1;
-  private keys = new Uint8Array(1 << 14);
-  private used = 0;
-  /** Per code: [hash, start, length] in {@link keys}. */
-  private info = new Int32Array(3 * 256);
-  private count = 0;
-
-  /** The number of the code in `bytes[start, end)`, or -1 when not seen yet. */
-  find(bytes: Uint8Array, start: number, end: number, hash: number): number {
-    const length = end - start;
-    let at = hash & this.mask;
-    for (;;) {
-      const entry = this.table[at]!;
-      if (entry === 0) return -1;
-      const code = entry - 1;
-      const base = code * 3;
-      if (this.info[base] === hash && this.info[base + 2] === length) {
-        const keys = this.keys;
-        let k = this.info[base + 1]!;
-        let i = start;
-        while (i < end && keys[k] === bytes[i]) {
-          i++;
-          k++;
-        }
-        if (i === end) return code;
-      }
-      at = (at + 1) & this.mask;
-    }
-  }
-
-  /** Number a new code (call after {@link find} returned -1). */
-  add(bytes: Uint8Array, start: number, end: number, hash: number): number {
-    const code = this.count++;
-    const length = end - start;
-    if (this.used + length > this.keys.length) {
-      const bigger = new Uint8Array(Math.max(this.keys.length * 2, this.used + length));
-      bigger.set(this.keys);
-      this.keys = bigger;
-    }
-    copyBytes(bytes, start, end, this.keys, this.used);
-    if ((code + 1) * 3 > this.info.length) {
-      const bigger = new Int32Array(this.info.length * 2);
-      bigger.set(this.info);
-      this.info = bigger;
-    }
-    this.info[code * 3] = hash;
-    this.info[code * 3 + 1] = this.used;
-    this.info[code * 3 + 2] = length;
-    this.used += length;
-    if (this.count * 2 > this.table.length) {
-      this.table = new Int32Array(this.table.length * 2);
-      this.mask = this.table.length - 1;
-      for (let other = 0; other < this.count; other++) this.place(other);
-    } else this.place(code);
-    return code;
-  }
-
-  private place(code: number): void {
-    let at = this.info[code * 3]! & this.mask;
-    while (this.table[at] !== 0) at = (at + 1) & this.mask;
-    this.table[at] = code + 1;
-  }
-}
-
-/**
  * Copy `from[start, end)` into `to` at `at`. Codes are a few bytes: a loop is much
  * cheaper than `to.set(from.subarray(…))`, which makes a Buffer object per call (in a
  * CPU profile of a 1M-row run, `subarray` had taken ~30 ms of the first-sight work).
@@ -190,65 +119,14 @@ function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array,
   for (let i = start; i < end; i++) to[at++] = from[i]!;
 }
 
-/** FNV-1a over `bytes[start, end)`. */
-function codeHash(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  return hash | 0;
-}
-
-/**
- * Pair numbers for (cost centre number, account number): an open-addressing table of
- * interleaved [cost centre + 1, account, pair] cells, so a lookup touches one cache line.
- */
-class PairNumbers {
-  private cells = new Int32Array(3 * 2 * EXPECTED_PAIRS);
-  private mask = 2 * EXPECTED_PAIRS - 1;
-  private count = 0;
-
-  /** The pair number, or -1 when the pair is new. */
-  find(costCentre: number, account: number): number {
-    const cells = this.cells;
-    let at = (Math.imul(costCentre, 0x9e3779b1) ^ Math.imul(account, 0x85ebca6b)) & this.mask;
-    for (;;) {
-      const base = at * 3;
-      const stored = cells[base]!;
-      if (stored === 0) return -1;
-      if (stored === costCentre + 1 && cells[base + 1] === account) return cells[base + 2]!;
-      at = (at + 1) & this.mask;
-    }
-  }
-
-  /** Number a new pair (call after {@link find} returned -1). */
-  add(costCentre: number, account: number): number {
-    const pair = this.count++;
-    if (this.count * 2 > this.mask + 1) {
-      const old = this.cells;
-      this.cells = new Int32Array(old.length * 2);
-      this.mask = this.mask * 2 + 1;
-      for (let base = 0; base < old.length; base += 3) if (old[base] !== 0) this.place(old[base]! - 1, old[base + 1]!, old[base + 2]!);
-    }
-    this.place(costCentre, account, pair);
-    return pair;
-  }
-
-  private place(costCentre: number, account: number, pair: number): void {
-    let at = (Math.imul(costCentre, 0x9e3779b1) ^ Math.imul(account, 0x85ebca6b)) & this.mask;
-    while (this.cells[at * 3] !== 0) at = (at + 1) & this.mask;
-    this.cells[at * 3] = costCentre + 1;
-    this.cells[at * 3 + 1] = account;
-    this.cells[at * 3 + 2] = pair;
-  }
-}
-
 /**
  * Pair numbers found straight from a row's cost-centre and account bytes, in one hash
- * and one probe: the hot loop's lookup for the common row (neither code has `""`
- * escapes). A miss falls back to {@link CodeNumbers} and {@link PairNumbers}, which
- * number codes and pairs the first time they are seen; the key is then added here.
- * Keys are the raw field bytes, exactly as {@link CodeNumbers} keys them, so a key here
- * names one pair. It replaces three lookups per row (two codes, then the pair), which
- * took about 55 ms of a 1M-row run in a CPU profile.
+ * and one probe, so the hot loop makes no strings. The key is the two codes' bytes as
+ * written (inside any quotes; `""` escapes undone), with where the first ends, so
+ * `C1`+`10` and `C11`+`0` are different pairs. Two keys whose codes differ only in
+ * surrounding spaces are different pairs with the same texts; the summary adds them up.
+ * It replaced three lookups per row (two codes, then the pair), which took about 55 ms
+ * of a 1M-row run in a CPU profile.
  */
 class PairKeys {
   private table = new Int32Array(2 * EXPECTED_PAIRS); // pair + 1; 0 = empty
@@ -355,49 +233,28 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
   let emptyLines = 0;
   let firstDay = 99999999;
   let lastDay = -1;
-  const costCentreNumbers = new CodeNumbers();
-  const accountNumbers = new CodeNumbers();
-  const costCentreTexts: string[] = [];
-  const accountTexts: string[] = [];
-  const pairNumbers = new PairNumbers();
   const pairKeys = new PairKeys();
   const totals = new PenceTotals(EXPECTED_PAIRS);
   let pairRows = new Int32Array(EXPECTED_PAIRS);
   const pairFirstRow: number[] = [];
-  const pairCodes: { costCentre: number; account: number; target: MapTarget | undefined }[] = [];
-  /** Per cost-centre number: the map cut down to the rules that cost centre can match. */
-  const mapByCostCentre: LedgerMap[] = [];
+  const pairCodes: { costCentre: string; account: string; target: MapTarget | undefined }[] = [];
+  /** Per cost centre (as text): the map cut down to the rules that cost centre can match. */
+  const mapByCostCentre = new Map<string, LedgerMap>();
 
   const complain = (problem: LedgerProblem): boolean => {
     problems.push(problem);
     return problems.length < maxErrors;
   };
 
-  /** Number a code from its field, decoding and unescaping only the first time it is seen. */
-  const codeNumber = (record: CsvRecord, column: number, numbers: CodeNumbers, texts: string[]): number => {
-    let bytes: Uint8Array = record.bytes;
-    let start = record.starts[column]!;
-    let end = record.ends[column]!;
-    if (record.escaped[column]) {
-      bytes = Buffer.from(fieldText(record, column));
-      start = 0;
-      end = bytes.length;
-    }
-    const hash = codeHash(bytes, start, end);
-    const found = numbers.find(bytes, start, end, hash);
-    if (found >= 0) return found;
-    texts.push(fieldText(record, column).trim());
-    return numbers.add(bytes, start, end, hash);
-  };
-
-  const newPair = (record: CsvRecord, costCentre: number, account: number): number => {
-    const pair = pairNumbers.add(costCentre, account);
-    const costCentreText = costCentreTexts[costCentre]!;
-    const accountText = accountTexts[account]!;
-    let costCentreMap = mapByCostCentre[costCentre];
+  /** A pair seen for the first time: its codes as text, its line through the map, its first row. */
+  const newPair = (record: CsvRecord, cols: LedgerColumns): number => {
+    const pair = pairCodes.length;
+    const costCentreText = fieldText(record, cols.costCentre).trim();
+    const accountText = fieldText(record, cols.account).trim();
+    let costCentreMap = mapByCostCentre.get(costCentreText);
     if (costCentreMap === undefined) {
       costCentreMap = { file: map.file, rules: rulesForCostCentre(map, costCentreText) };
-      mapByCostCentre[costCentre] = costCentreMap;
+      mapByCostCentre.set(costCentreText, costCentreMap);
     }
     let target: MapTarget | undefined;
     try {
@@ -406,7 +263,7 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
       if (!(error instanceof LedgerError)) throw error;
       for (const problem of error.problems) complain(problem);
     }
-    pairCodes.push({ costCentre, account, target });
+    pairCodes.push({ costCentre: costCentreText, account: accountText, target });
     if (pair >= pairRows.length) {
       const bigger = new Int32Array(pairRows.length * 2);
       bigger.set(pairRows);
@@ -487,24 +344,27 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
       }
     }
     if (!ok) return true;
-    // The pair: one hash and one probe on the raw code bytes; codes with "" escapes, and
-    // the first sight of a key, go the long way (number each code, then the pair).
-    const escapedCodes = record.escaped[cols.costCentre]! | record.escaped[cols.account]!;
-    const ccStart = starts[cols.costCentre]!;
-    const ccEnd = ends[cols.costCentre]!;
-    const acStart = starts[cols.account]!;
-    const acEnd = ends[cols.account]!;
-    const hash = escapedCodes ? 0 : pairHash(bytes, ccStart, ccEnd, acStart, acEnd);
-    let pair = escapedCodes ? -1 : pairKeys.find(bytes, ccStart, ccEnd, acStart, acEnd, hash);
+    // The pair: one hash and one probe on the codes' bytes. Codes with "" escapes (rare)
+    // are keyed on their unescaped bytes, in a small buffer of their own.
+    let keyBytes: Uint8Array = bytes;
+    let ccStart = starts[cols.costCentre]!;
+    let ccEnd = ends[cols.costCentre]!;
+    let acStart = starts[cols.account]!;
+    let acEnd = ends[cols.account]!;
+    if (record.escaped[cols.costCentre]! | record.escaped[cols.account]!) {
+      const costCentreBytes = Buffer.from(fieldText(record, cols.costCentre));
+      keyBytes = Buffer.concat([costCentreBytes, Buffer.from(fieldText(record, cols.account))]);
+      ccStart = 0;
+      ccEnd = costCentreBytes.length;
+      acStart = ccEnd;
+      acEnd = keyBytes.length;
+    }
+    const hash = pairHash(keyBytes, ccStart, ccEnd, acStart, acEnd);
+    let pair = pairKeys.find(keyBytes, ccStart, ccEnd, acStart, acEnd, hash);
     if (pair < 0) {
-      const costCentre = codeNumber(record, cols.costCentre, costCentreNumbers, costCentreTexts); // number-ok: a code id, not money
-      const account = codeNumber(record, cols.account, accountNumbers, accountTexts); // number-ok: a code id, not money
-      pair = pairNumbers.find(costCentre, account);
-      if (pair < 0) {
-        pair = newPair(record, costCentre, account);
-        if (problems.length >= maxErrors) return false;
-      }
-      if (!escapedCodes) pairKeys.add(bytes, ccStart, ccEnd, acStart, acEnd, hash, pair);
+      pair = newPair(record, cols);
+      if (problems.length >= maxErrors) return false;
+      pairKeys.add(keyBytes, ccStart, ccEnd, acStart, acEnd, hash, pair);
     }
     if (safeAmount === safeAmount) totals.addSafe(pair, safeAmount);
     else totals.add(pair, amount!);
@@ -536,8 +396,8 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
   if (columns === undefined && problems.length === 0) problems.push({ file, row: 1, message: 'is empty; a ledger needs a header row' });
   if (problems.length > 0) throw new LedgerError(problems, summary.stopped && problems.length >= maxErrors, maxErrors);
   const codes: CodeTotal[] = pairCodes.map((code, pair) => ({
-    costCentre: costCentreTexts[code.costCentre]!,
-    account: accountTexts[code.account]!,
+    costCentre: code.costCentre,
+    account: code.account,
     rows: pairRows[pair]!,
     amount: totals.get(pair),
     firstRow: pairFirstRow[pair]!,
