@@ -4,7 +4,7 @@
  * (stated − computed). Money is £000; JSON carries it as decimal strings.
  */
 import { formatAmount, toDecimalString } from '../money/index.js';
-import type { SourceCell } from '../model/index.js';
+import { FIELD_HEADINGS, type SourceCell } from '../model/index.js';
 import { disagrees, type Explanation } from '../engine/index.js';
 import { sourceJson } from './variance-json.js';
 
@@ -43,17 +43,32 @@ export function explanationJsonValue(explanation: Explanation) {
   };
 }
 
-/** The explanation as text for people. */
+/**
+ * A field as the CSV headings and `explain` targets spell it (`delayed_wholly`, not the
+ * JSON key `delayedWholly`); other names (`outturn`, `amount`) are unchanged.
+ */
+function fieldHeading(field: string): string {
+  return (FIELD_HEADINGS as Readonly<Record<string, string>>)[field] ?? field;
+}
+
+/** `text` with each whole-word `field` written as its heading (for the rule and the target). */
+function withHeading(text: string, field: string): string {
+  const heading = fieldHeading(field);
+  return heading === field ? text : text.replace(new RegExp(`\\b${field}\\b`, 'g'), heading);
+}
+
+/** The explanation as text for people (fields named as the CSV headings name them). */
 export function explanationAsText(explanation: Explanation): string {
   const amounts = explanation.terms.map((term) => formatAmount(term.amount));
   const width = Math.max(8, ...amounts.map((text) => text.length));
-  const what = Math.max(...explanation.terms.map((term) => `${term.table} ${term.line} ${term.field}`.length), 0);
+  const name = (term: Explanation['terms'][number]): string => `${term.table} ${term.line} ${fieldHeading(term.field)}`;
+  const what = Math.max(...explanation.terms.map((term) => name(term).length), 0);
   const lines = [
-    `${explanation.target} (£000)`,
-    `rule: ${explanation.rule}`,
+    `${withHeading(explanation.target, explanation.field)} (£000)`,
+    `rule: ${withHeading(explanation.rule, explanation.field)}`,
     '',
     ...explanation.terms.map((term, index) =>
-      `  ${term.sign === 1 ? '+' : '−'} ${amounts[index]!.padStart(width)}  ${`${term.table} ${term.line} ${term.field}`.padEnd(what)}  ${placeOf(term.source)}`),
+      `  ${term.sign === 1 ? '+' : '−'} ${amounts[index]!.padStart(width)}  ${name(term).padEnd(what)}  ${placeOf(term.source)}`),
     '',
     `  computed    ${formatAmount(explanation.computed).padStart(width)}`,
   ];

@@ -27,6 +27,7 @@ describe('explain golden output on the bundled dataset', () => {
   golden('explain.all-savings-outturn.json', ['explain', 'all-savings.TOTAL.outturn', '--format', 'json']);
   golden('explain.combined.txt', ['explain', 'headline.combined-adverse-movement.amount']);
   golden('explain.input.txt', ['explain', 'ncc-savings.Adults.delayed_wholly']);
+  golden('explain.delayed-total.txt', ['explain', 'ncc-savings.TOTAL.delayed_wholly']);
 
   it('an unknown target lists the valid ones, exit 2', () => {
     const result = runCli(['explain', 'brp-savings.BRR09.budget']);
