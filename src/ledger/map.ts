@@ -28,7 +28,7 @@ import { fileProblemMessage, InputError } from '../load/errors.js';
 import { refuseIfNotRegularFile } from '../load/limits.js';
 import { TABLE_LAYOUTS, type Programme, type TableId } from '../model/index.js';
 import { type LedgerProblem, LedgerError } from './errors.js';
-import { recordTexts, scanCsvBytes } from './scanner.js';
+import { recordTexts, scanCsvBytes, startsUtf16 } from './scanner.js';
 
 /** One code pattern of a map rule. */
 export type CodePattern =
@@ -219,6 +219,7 @@ const MAP_HEADINGS = {
  *   ragged row, conflicting duplicate rule) or missing heading, located in `file`.
  */
 export function parseLedgerMap(bytes: Uint8Array, file: string): LedgerMap {
+  if (startsUtf16(bytes)) throw new LedgerError([{ file, row: 1, message: 'is UTF-16 text (it starts with a UTF-16 byte-order mark); save the map as CSV UTF-8' }]);
   const problems: LedgerProblem[] = [];
   const rules: MapRule[] = [];
   let columns: Record<keyof typeof MAP_HEADINGS, number> | undefined;

@@ -237,7 +237,9 @@ function scanRecords(state: ScanState, data: Buffer, from: number, atEnd: boolea
           }
         }
         const closeLine = state.line + extraLines;
-        state.malformed = quotingProblem(state, data, state.line, fields - 1, i, after + 1,
+        let fieldEnd = after + 1;
+        while (fieldEnd < length && data[fieldEnd] !== COMMA && data[fieldEnd] !== LF && fieldEnd - i < QUOTED_BYTES) fieldEnd++;
+        state.malformed = quotingProblem(state, data, state.line, fields - 1, i, fieldEnd,
           `has text after its closing quote${closeLine === state.line ? '' : ` (which is on line ${closeLine})`}; a quote inside a field must be doubled ("")`);
         return length;
       }
@@ -305,6 +307,11 @@ function finish(state: ScanState, bytes: number, options: Pick<ScanOptions, 'onM
   return { records: state.records, bytes, stopped: state.stopped || state.malformed !== undefined };
 }
 
+/** Whether `data` starts with a UTF-16 byte-order mark (FF FE or FE FF): text this scanner cannot read. */
+export function startsUtf16(data: Uint8Array): boolean {
+  return (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
+}
+
 function bomLength(data: Buffer): number {
   return data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
 }
@@ -360,7 +367,7 @@ export async function scanCsvFile(path: string, options: ScanOptions, onRecord: 
         }
         from = bomLength(data);
         first = false;
-        if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) {
+        if (startsUtf16(data)) {
           state.malformed = { file: state.file, row: 1, message: 'is UTF-16 text (it starts with a UTF-16 byte-order mark); save the ledger as CSV UTF-8' };
           break;
         }
@@ -372,7 +379,7 @@ export async function scanCsvFile(path: string, options: ScanOptions, onRecord: 
         state.malformed = {
           file: state.file,
           row: state.line,
-          message: `starts a record longer than ${MAX_LEDGER_RECORD_BYTES / 1024 / 1024} MiB (is a quote left open?); the longest accepted is ${MAX_LEDGER_RECORD_BYTES / 1024 / 1024} MiB`,
+          message: `starts a record that runs past ${MAX_LEDGER_RECORD_BYTES / 1024 / 1024} MiB without ending (is a quote left open?); see docs/robustness.md`,
         };
         break;
       }

@@ -26,6 +26,7 @@ describe('fn-model actuals: each bad-row class is located, exit 2', () => {
     ['unterminated quote at EOF', '2020-04-01,C1000,1010,x,1.00\n2020-04-01,C1000,1010,"open,1.00\n', 'bad.csv:3: column "Description": "\\"open,1.00\\n" opens a quote that is not closed before the end of the file'],
     ['quote inside an unquoted field', '2020-04-01,C1000,1010,ab"c,1.00\n', 'bad.csv:2: column "Description": "ab\\"c" has a quote (") inside an unquoted field; quote the whole field and double the quote ("")'],
     ['text after a closing quote, named at the row the quote opens', '2020-04-01,C1000,1010,"two\nlines"x,1.00\n', 'bad.csv:2: column "Description": "\\"two\\nlines\\"x" has text after its closing quote (which is on line 3); a quote inside a field must be doubled ("")'],
+    ['text after a closing quote, the whole field quoted', '2020-04-01,C1000,1010,"Smith" and sons,1.00\n', 'bad.csv:2: column "Description": "\\"Smith\\" and sons" has text after its closing quote; a quote inside a field must be doubled ("")'],
   ];
   for (const [name, rows, message] of cases) {
     it(name, () => {
@@ -42,7 +43,7 @@ describe('fn-model actuals: each bad-row class is located, exit 2', () => {
     const file = tempFile('open.csv', `${HEADER}2020-04-01,C1000,1010,"oops,1.00\n${rows}`);
     const result = run(file, '--map', MAP);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`fn-model: ${file}:2: starts a record longer than 4 MiB (is a quote left open?); the longest accepted is 4 MiB\n`);
+    expect(result.stderr).toBe(`fn-model: ${file}:2: starts a record that runs past 4 MiB without ending (is a quote left open?); see docs/robustness.md\n`);
   });
 
   it('a long but closed description (3 MB) is read', () => {
@@ -58,6 +59,15 @@ describe('fn-model actuals: each bad-row class is located, exit 2', () => {
     const result = run(file, '--map', MAP);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`fn-model: ${file}:1: is UTF-16 text (it starts with a UTF-16 byte-order mark); save the ledger as CSV UTF-8\n`);
+  });
+
+  it('a UTF-16 map is refused in one line that says so', () => {
+    const file = tempFile('ok.csv', `${HEADER}2020-04-01,C1000,1010,x,1.00\n`);
+    const map = tempFile('map16.csv', '');
+    writeFileSync(map, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(MAP, 'utf8'), 'utf16le')]));
+    const result = run(file, '--map', map);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`fn-model: ${map}:1: is UTF-16 text (it starts with a UTF-16 byte-order mark); save the map as CSV UTF-8\n`);
   });
 
   it('amounts with a Unicode minus sign (U+2212) are credits, as in the dataset', () => {
