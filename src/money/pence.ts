@@ -38,26 +38,29 @@ const MINUS_SIGN_LEAD = 0xe2; // U+2212 "−" is E2 88 92 in UTF-8
 /** Digits that a double holds exactly as a whole number (10^15 < 2^53). */
 const SAFE_DIGITS = 15;
 
+/** {@link scanPence}'s answer for a blank amount (empty or spaces only). */
+const BLANK = Infinity;
+/** {@link scanPence}'s answer for a valid amount of more than 15 digits (the `bigint` path). */
+const LONG = -Infinity;
+
 /**
- * The ledger hot loop's parser: the same amounts as {@link parsePence}, as a whole
- * number of pence in a JS number, for amounts of at most 15 digits (|pence| < 10^15, so
- * exact; see the module note). Allocates nothing.
- *
- * @returns the pence, or `NaN` whenever this fast path does not give the answer: blank,
- *   not an amount, or too many digits. On `NaN` ask {@link parsePence}, which says
- *   which (and gives long amounts exactly as a `bigint`).
+ * The one grammar of ledger amounts (see {@link parsePence}), read from UTF-8 bytes
+ * `bytes[start, end)` without allocating.
+ * @returns the pence as a whole JS number when the amount has at most 15 digits (exact:
+ *   below 10^15 < 2^52, see the module note); `NaN` when the text is not an amount;
+ *   {@link BLANK} when it is blank; {@link LONG} when it is a valid longer amount.
  */
-export function parseSafePence(bytes: Uint8Array, start: number, end: number): number {
+function scanPence(bytes: Uint8Array, start: number, end: number): number {
   while (start < end && bytes[start] === SPACE) start++;
   while (end > start && bytes[end - 1] === SPACE) end--;
-  if (start === end) return NaN;
+  if (start === end) return BLANK;
   let negative = false;
   let c = bytes[start]!;
   if (c === MINUS) {
     negative = true;
     start++;
   } else if (c === MINUS_SIGN_LEAD && bytes[start + 1] === 0x88 && bytes[start + 2] === 0x92) {
-    negative = true; // U+2212 MINUS SIGN, as parsePence
+    negative = true; // U+2212 MINUS SIGN, as the dataset loader accepts it: `−12.30`
     start += 3;
   } else if (c === OPEN) {
     if (bytes[end - 1] !== CLOSE) return NaN;
@@ -67,9 +70,10 @@ export function parseSafePence(bytes: Uint8Array, start: number, end: number): n
   }
   if (bytes[start] === POUND_LEAD && bytes[start + 1] === POUND_TRAIL) start += 2;
   if (start >= end) return NaN;
+  // Whole pounds: plain digits, or digits grouped in threes by commas.
   let whole = 0;
   let digits = 0;
-  let groupDigits = -1;
+  let groupDigits = -1; // -1: no comma seen; else digits since the last comma
   let i = start;
   for (; i < end; i++) {
     c = bytes[i]!;
@@ -82,7 +86,7 @@ export function parseSafePence(bytes: Uint8Array, start: number, end: number): n
       groupDigits = 0;
     } else break;
   }
-  if (digits === 0 || (groupDigits !== -1 && groupDigits !== 3) || digits + 2 > SAFE_DIGITS) return NaN;
+  if (digits === 0 || (groupDigits !== -1 && groupDigits !== 3)) return NaN;
   let pence = 0;
   if (i < end) {
     if (bytes[i] !== DOT || i + 1 === end) return NaN;
@@ -97,91 +101,61 @@ export function parseSafePence(bytes: Uint8Array, start: number, end: number): n
     }
     if (places === 1) pence *= 10;
   }
+  if (digits + 2 > SAFE_DIGITS) return LONG;
   const total = whole * 100 + pence;
   return negative ? -total : total;
 }
 
 /**
+ * The ledger hot loop's parser: the same amounts as {@link parsePence}, as a whole
+ * number of pence in a JS number, for amounts of at most 15 digits (|pence| < 10^15, so
+ * exact; see the module note). Allocates nothing.
+ *
+ * @returns the pence, or `NaN` whenever this fast path does not give the answer: blank,
+ *   not an amount, or too many digits. On `NaN` ask {@link parsePence}, which says
+ *   which (and gives long amounts exactly as a `bigint`).
+ */
+export function parseSafePence(bytes: Uint8Array, start: number, end: number): number {
+  const pence = scanPence(bytes, start, end);
+  return pence - pence === 0 ? pence : NaN; // NaN for BLANK, LONG and NaN alike
+}
+
+/**
  * Parse pounds and pence from UTF-8 bytes `bytes[start, end)` to pence.
  *
- * Accepts what ledger exports write: `1234.56`, `-1234.5` (or `−1234.5`, U+2212), `1,234.56` (grouped in
- * threes), `(1,234.56)` for a credit, an optional `£` after the sign, and spaces around
- * the whole. At most two decimal places unless the extra places are zeros
- * (`12.340` is 1234 pence; `12.345` is not an amount: it is not exact to the penny).
+ * Accepts what ledger exports write: `1234.56`, `-1234.5` (or `−1234.5`, U+2212),
+ * `1,234.56` (grouped in threes), `(1,234.56)` for a credit, an optional `£` after the
+ * sign, and spaces around the whole. At most two decimal places unless the extra places
+ * are zeros (`12.340` is 1234 pence; `12.345` is not an amount: it is not exact to the
+ * penny).
  *
  * @returns the amount in pence, `undefined` when the text is not such an amount, or
  *   `null` when it is blank (empty or spaces only). Never throws.
  */
 export function parsePence(bytes: Uint8Array, start: number, end: number): Pence | undefined | null {
-  while (start < end && bytes[start] === SPACE) start++;
-  while (end > start && bytes[end - 1] === SPACE) end--;
-  if (start === end) return null;
-  let negative = false;
-  if (bytes[start] === OPEN) {
-    if (bytes[end - 1] !== CLOSE) return undefined;
-    negative = true;
-    start++;
-    end--;
-  } else if (bytes[start] === MINUS) {
-    negative = true;
-    start++;
-  } else if (bytes[start] === MINUS_SIGN_LEAD && bytes[start + 1] === 0x88 && bytes[start + 2] === 0x92) {
-    // U+2212 MINUS SIGN (E2 88 92 in UTF-8), as the dataset loader accepts it: `−12.30`.
-    negative = true;
-    start += 3;
-  }
-  if (bytes[start] === POUND_LEAD && bytes[start + 1] === POUND_TRAIL) start += 2;
-  if (start >= end) return undefined;
-  // Whole pounds: plain digits, or digits grouped in threes by commas.
-  let whole = 0;
-  let digits = 0;
-  let groupDigits = -1; // -1: no comma seen; else digits since the last comma
-  let i = start;
-  for (; i < end; i++) {
-    const c = bytes[i]!;
-    if (c >= DIGIT_0 && c <= DIGIT_9) {
-      whole = whole * 10 + (c - DIGIT_0);
-      digits++;
-      if (groupDigits >= 0) groupDigits++;
-    } else if (c === COMMA) {
-      if (digits === 0 || (groupDigits === -1 ? digits > 3 : groupDigits !== 3)) return undefined;
-      groupDigits = 0;
-    } else break;
-  }
-  if (digits === 0 || (groupDigits !== -1 && groupDigits !== 3)) return undefined;
-  let pence = 0;
-  if (i < end) {
-    if (bytes[i] !== DOT || i + 1 === end) return undefined;
-    i++;
-    let places = 0;
-    for (; i < end; i++) {
-      const c = bytes[i]!;
-      if (c < DIGIT_0 || c > DIGIT_9) return undefined;
-      places++;
-      if (places <= 2) pence = pence * 10 + (c - DIGIT_0);
-      else if (c !== DIGIT_0) return undefined;
-    }
-    if (places === 1) pence *= 10;
-  }
-  if (digits + 2 <= SAFE_DIGITS) {
-    const total = BigInt(whole * 100 + pence);
-    return negative ? -total : total;
-  }
-  return slowPence(bytes, start, end, negative);
+  const pence = scanPence(bytes, start, end);
+  if (pence - pence === 0) return BigInt(pence);
+  if (pence === BLANK) return null;
+  if (pence === LONG) return longPence(bytes, start, end);
+  return undefined;
 }
 
-/** The same amount as {@link parsePence} for amounts too long for the fast path. */
-function slowPence(bytes: Uint8Array, start: number, end: number, negative: boolean): Pence {
+/**
+ * A valid amount (checked by {@link scanPence}) too long for a JS number, exactly: its
+ * digits before and after the point, negative when a minus sign or bracket is present.
+ */
+function longPence(bytes: Uint8Array, start: number, end: number): Pence {
+  let negative = false;
   let wholeText = '';
   let fractionText = '';
   let inFraction = false;
   for (let i = start; i < end; i++) {
     const c = bytes[i]!;
-    if (c === DOT) inFraction = true;
-    else if (c !== COMMA) {
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
       if (inFraction) fractionText += String.fromCharCode(c);
       else wholeText += String.fromCharCode(c);
-    }
+    } else if (c === DOT) inFraction = true;
+    else if (c === MINUS || c === OPEN || c === MINUS_SIGN_LEAD) negative = true;
   }
   const total = BigInt(wholeText) * 100n + BigInt((fractionText + '00').slice(0, 2));
   return negative ? -total : total;
