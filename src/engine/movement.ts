@@ -105,16 +105,8 @@ export interface MovementReport {
 
 const NIL: PositionFigures = { budget: ZERO, outturn: ZERO, variance: ZERO };
 
-function lineFigures(result: LineResult | undefined): PositionFigures {
-  if (!result) return NIL;
-  return {
-    budget: result.computed['2020/21'] ?? ZERO,
-    outturn: result.computed.outturn ?? ZERO,
-    variance: result.computed.variance ?? ZERO,
-  };
-}
-
-function tableFigures(result: TableResult | undefined): PositionFigures {
+/** The 2020/21 budget, outturn and variance of a line or table result (nil when absent). */
+function positionFigures(result: LineResult | TableResult | undefined): PositionFigures {
   if (!result) return NIL;
   return {
     budget: result.computed['2020/21'] ?? ZERO,
@@ -145,13 +137,13 @@ function linesOf(from: TableResult | undefined, to: TableResult | undefined): Li
   const later = new Set((to?.lines ?? []).map((result) => result.line.id));
   const moved: LineMovement[] = (to?.lines ?? []).map((result) => {
     const before = earlier.get(result.line.id);
-    const movement = positionChange(lineFigures(before), lineFigures(result));
+    const movement = positionChange(positionFigures(before), positionFigures(result));
     const status: LineStatus = before === undefined ? 'added' : isMoved(movement.change) ? 'changed' : 'unchanged';
     return { id: result.line.id, name: result.line.name, status, ...movement };
   });
   for (const result of from?.lines ?? []) {
     if (later.has(result.line.id)) continue;
-    moved.push({ id: result.line.id, name: result.line.name, status: 'removed', ...positionChange(lineFigures(result), NIL) });
+    moved.push({ id: result.line.id, name: result.line.name, status: 'removed', ...positionChange(positionFigures(result), NIL) });
   }
   return moved;
 }
@@ -194,7 +186,7 @@ export function movementBetween(from: VarianceReport, to: VarianceReport): Movem
       title: table.title,
       kind: table.kind,
       lines: table.covers.length > 0 ? [] : linesOf(before, after),
-      ...positionChange(tableFigures(before), tableFigures(after)),
+      ...positionChange(positionFigures(before), positionFigures(after)),
     };
   });
 
