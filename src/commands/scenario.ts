@@ -47,11 +47,10 @@ export function registerScenario(program: Command): void {
       const { adjustmentsGrid, comparisonDetailGrid, comparisonGrid } = await import('../render/scenario-grid.js');
       const grids = [comparisonGrid(report), ...(options.detail ? [comparisonDetailGrid(report)] : []), adjustmentsGrid(report)];
       const preamble = `Dataset: ${report.programme.name} (${report.programme.path}); all amounts £000\n\n`;
-      const text =
-        options.format === 'json' ? (await import('../render/scenario-json.js')).comparisonAsJson(report)
-        : options.format === 'csv' ? (await import('../render/scenario-csv.js')).comparisonAsCsv(report, Boolean(options.detail))
-        : options.format === 'markdown' ? (await import('../render/scenario-text.js')).gridsAsMarkdown(`Scenarios: ${report.programme.name}`, grids, preamble)
-        : (await import('../render/scenario-text.js')).gridsAsTable(grids, preamble);
+      const text = await (await import('../render/scenario-output.js')).renderScenarioOutput(options.format, {
+        title: `Scenarios: ${report.programme.name}`, grids, preamble,
+        json: (render) => render.comparisonAsJson(report), csv: (render) => render.comparisonAsCsv(report, Boolean(options.detail)),
+      });
       await emitReport(text, options.output);
     });
 }

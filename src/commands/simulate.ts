@@ -65,11 +65,9 @@ export function registerSimulate(program: Command): void {
         progress.stop();
       }
       const grid = (await import('../render/scenario-grid.js')).simulationGrid(report);
-      const text =
-        options.format === 'json' ? (await import('../render/scenario-json.js')).simulationAsJson(report)
-        : options.format === 'csv' ? (await import('../render/scenario-csv.js')).simulationAsCsv(report)
-        : options.format === 'markdown' ? (await import('../render/scenario-text.js')).gridsAsMarkdown(`Simulation: ${scenario.name}`, [grid])
-        : (await import('../render/scenario-text.js')).gridsAsTable([grid]);
+      const text = await (await import('../render/scenario-output.js')).renderScenarioOutput(options.format, {
+        title: `Simulation: ${scenario.name}`, grids: [grid], json: (render) => render.simulationAsJson(report), csv: (render) => render.simulationAsCsv(report),
+      });
       await emitReport(text, options.output);
     });
 }

@@ -86,11 +86,9 @@ export function registerSweep(program: Command): void {
       const values = sweepValues(valueOption('--from', options.from, adjustment), valueOption('--to', options.to, adjustment), options.steps);
       const report = sweep(programme, scenario, position, values);
       const grid = (await import('../render/scenario-grid.js')).sweepGrid(report);
-      const text =
-        options.format === 'json' ? (await import('../render/scenario-json.js')).sweepAsJson(report)
-        : options.format === 'csv' ? (await import('../render/scenario-csv.js')).sweepAsCsv(report)
-        : options.format === 'markdown' ? (await import('../render/scenario-text.js')).gridsAsMarkdown(`Sweep: ${scenario.name}`, [grid])
-        : (await import('../render/scenario-text.js')).gridsAsTable([grid]);
+      const text = await (await import('../render/scenario-output.js')).renderScenarioOutput(options.format, {
+        title: `Sweep: ${scenario.name}`, grids: [grid], json: (render) => render.sweepAsJson(report), csv: (render) => render.sweepAsCsv(report),
+      });
       await emitReport(text, options.output);
     });
 }

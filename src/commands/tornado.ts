@@ -55,11 +55,9 @@ export function registerTornado(program: Command): void {
       }
       const report = tornado(programme, scenario, options.swing);
       const grid = (await import('../render/scenario-grid.js')).tornadoGrid(report);
-      const text =
-        options.format === 'json' ? (await import('../render/scenario-json.js')).tornadoAsJson(report)
-        : options.format === 'csv' ? (await import('../render/scenario-csv.js')).tornadoAsCsv(report)
-        : options.format === 'markdown' ? (await import('../render/scenario-text.js')).gridsAsMarkdown(`Tornado: ${report.scenario.name}`, [grid])
-        : (await import('../render/scenario-text.js')).gridsAsTable([grid]);
+      const text = await (await import('../render/scenario-output.js')).renderScenarioOutput(options.format, {
+        title: `Tornado: ${report.scenario.name}`, grids: [grid], json: (render) => render.tornadoAsJson(report), csv: (render) => render.tornadoAsCsv(report),
+      });
       await emitReport(text, options.output);
     });
 }
