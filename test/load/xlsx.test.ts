@@ -1,13 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { toDecimalString } from '../../src/money/index.js';
 import type { Programme } from '../../src/model/index.js';
 import { amountOfNumberCell, bundledDatasetPath, loadProgramme } from '../../src/load/index.js';
 import { problemsOf } from './dataset-fixture.js';
+import { zipParts } from '../../scripts/fuzz/zip.js';
 
 const workbookPath = join(bundledDatasetPath(), '..', 'march-2021.xlsx');
 
@@ -42,35 +42,6 @@ function figures(programme: Programme, rowOffset: number): string[] {
     ),
     ...Object.entries(table.stated).map(([field, amount]) => `${table.id}/TOTAL/${field}=${toDecimalString(amount!)} row ${table.statedSources[field as 'total']!.row - rowOffset}`),
   ]).concat(programme.headline.map((statement) => `${statement.figure}=${toDecimalString(statement.amount)} ${statement.statedText} ${statement.unit} ${statement.description}`));
-}
-
-/** A zip archive with one stored (uncompressed) entry. */
-function zipOf(name: string, content: string): Buffer {
-  const data = Buffer.from(content);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc32(data), 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc32(data), 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const centralOffset = local.length + nameBytes.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
 }
 
 describe('the bundled workbook data/march-2021.xlsx', () => {
@@ -166,7 +137,7 @@ describe('files that are not workbooks', () => {
   });
   it('a zip that is not a workbook', async () => {
     const path = temporary('book.xlsx');
-    writeFileSync(path, zipOf('readme.txt', 'hello'));
+    writeFileSync(path, zipParts([{ name: 'readme.txt', data: Buffer.from('hello') }], 'store'));
     expect(await problemsOf(path)).toEqual([`${path}: is not an .xlsx workbook`]);
   });
   it('a file that is neither a folder nor .xlsx', async () => {
