@@ -6,10 +6,10 @@ import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { TABLE_LAYOUTS, type HeadlineStatement, type Programme, type Table } from '../model/index.js';
 import { readCsvRows, type CsvEncoding } from './csv.js';
-import { InputError, type Problem } from './errors.js';
+import { fileProblemMessage, InputError, type Problem } from './errors.js';
 import { buildHeadline } from './headline.js';
 import { buildTable } from './table.js';
-import { NOT_A_REGULAR_FILE, fileSizeLimitFor, fileSizeMessage, readFileWithin } from './limits.js';
+import { fileSizeLimitFor, fileSizeMessage, readFileWithin } from './limits.js';
 
 /** How to load a dataset. `encoding` applies to CSV files (default `auto`); workbooks ignore it. */
 export interface LoadOptions {
@@ -37,8 +37,7 @@ export async function loadProgramme(path: string, options: LoadOptions = {}): Pr
   try {
     isFolder = (await stat(path)).isDirectory();
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new InputError([{ file: path, message: code === 'ENOENT' || code === 'ENOTDIR' ? 'not found' : code === 'ENOTREG' ? NOT_A_REGULAR_FILE : `cannot be read (${code ?? String(error)})` }]);
+    throw new InputError([{ file: path, message: fileProblemMessage(error) ?? `cannot be read (${String(error)})` }]);
   }
   if (isFolder) return loadFolder(path, options.encoding ?? 'auto');
   if (path.toLowerCase().endsWith('.xlsx')) return loadWorkbook(path);
@@ -52,11 +51,8 @@ async function readBytes(path: string, absentMessage: string): Promise<{ readonl
     if (read.size !== undefined) return { problem: { file: path, message: fileSizeMessage(read.size, fileSizeLimitFor(path)) } };
     return { bytes: read.bytes };
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') return { problem: { file: path, message: absentMessage } };
-    if (code === 'EISDIR') return { problem: { file: path, message: 'is a folder, not a file' } };
-    if (code === 'ENOTREG') return { problem: { file: path, message: NOT_A_REGULAR_FILE } };
-    return { problem: { file: path, message: `cannot be read (${code ?? String(error)})` } };
+    if ((error as { code?: string }).code === 'ENOENT') return { problem: { file: path, message: absentMessage } };
+    return { problem: { file: path, message: fileProblemMessage(error) ?? `cannot be read (${String(error)})` } };
   }
 }
 

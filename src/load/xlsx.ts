@@ -4,9 +4,9 @@
  */
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { amountOf, type Amount } from '../money/index.js';
-import type { Problem } from './errors.js';
+import { fileProblemMessage, type Problem } from './errors.js';
 import type { GridCell, GridRow, GridSource } from './table.js';
-import { NOT_A_REGULAR_FILE, XLSX_MAX_FILE_BYTES, fileSizeMessage, readFileWithin } from './limits.js';
+import { XLSX_MAX_FILE_BYTES, fileSizeMessage, readFileWithin } from './limits.js';
 import { cellTextProblem, sheetSizeProblem } from './sheet-limits.js';
 import { workbookZipProblems } from './zip-guard.js';
 
@@ -181,8 +181,8 @@ export async function openWorkbook(path: string, file: string): Promise<{ readon
     if (read.size !== undefined) return { problems: [{ file, message: fileSizeMessage(read.size, XLSX_MAX_FILE_BYTES) }] };
     bytes = read.bytes;
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    return { problems: [{ file, message: code === 'ENOENT' ? 'not found' : code === 'ENOTREG' ? NOT_A_REGULAR_FILE : code === 'EISDIR' ? 'is a folder, not a workbook' : `cannot be read (${code ?? String(error)})` }] };
+    const message = (error as { code?: string }).code === 'EISDIR' ? 'is a folder, not a workbook' : fileProblemMessage(error) ?? `cannot be read (${String(error)})`;
+    return { problems: [{ file, message }] };
   }
   const notWorkbook = { problems: [{ file, message: 'is not an .xlsx workbook' }] };
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return notWorkbook;
