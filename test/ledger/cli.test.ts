@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempFile } from './helpers.js';
 
 const MAP = 'test/ledger/fixtures/small-map.csv';
@@ -10,11 +10,6 @@ function run(...args: string[]): { status: number | null; stdout: string; stderr
   const result = spawnSync('node', ['bin/fn-model.js', 'actuals', ...args], { encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-
-beforeAll(() => {
-  const built = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(built.stdout + built.stderr);
-}, 120_000);
 
 describe('fn-model actuals: each bad-row class is located, exit 2', () => {
   const cases: [string, string, string][] = [
