@@ -62,13 +62,15 @@ export function registerActuals(program: Command): void {
     .option('--max-errors <n>', 'collect up to N located problems before stopping', positiveWhole, DEFAULT_MAX_ERRORS)
     .addHelpText('after', HELP)
     .action(async (ledger: string, options: ActualsOptions) => {
-      const [{ readLedgerMap }, { readLedgerActuals }, { createProgress }] = await Promise.all([
+      // Every module the run needs is requested at once (one round of file reads), the
+      // renderers too, so they are loaded while the map and dataset are read.
+      const rendering = Promise.all([import('../render/actuals.js'), import('../io/output.js')]);
+      rendering.catch(() => undefined); // awaited below; this only keeps an early failure from being reported twice
+      const [{ readLedgerMap, mapLinesMissingFrom }, { readLedgerActuals }, { createProgress }, { loadProgramme }, { LedgerError }, { datasetPath }] = await Promise.all([
         import('../ledger/map.js'), import('../ledger/read.js'), import('../io/progress.js'),
+        import('../load/dataset.js'), import('../ledger/errors.js'), import('./options.js'),
       ]);
       const map = await readLedgerMap(options.map);
-      const [{ loadProgramme }, { mapLinesMissingFrom }, { LedgerError }, { datasetPath }] = await Promise.all([
-        import('../load/dataset.js'), import('../ledger/map.js'), import('../ledger/errors.js'), import('./options.js'),
-      ]);
       const missing = mapLinesMissingFrom(map, await loadProgramme(datasetPath(options.data)));
       if (missing.length > 0) throw new LedgerError(missing);
       const progress = createProgress(ledger);
@@ -82,7 +84,7 @@ export function registerActuals(program: Command): void {
       } finally {
         progress.done();
       }
-      const [{ renderActuals }, { emitReport }] = await Promise.all([import('../render/actuals.js'), import('../io/output.js')]);
+      const [{ renderActuals }, { emitReport }] = await rendering;
       await emitReport(await renderActuals(actuals, options.format), options.output);
     });
 }

@@ -23,7 +23,7 @@
  * 4. if the best rules still tie and send the pair to different lines, the map is
  *    ambiguous for that pair: a located error naming the map rows, never a guess.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fileProblemMessage, InputError } from '../load/errors.js';
 import { refuseIfNotRegularFile } from '../load/limits.js';
 import { TABLE_LAYOUTS, type Programme, type TableId } from '../model/index.js';
@@ -283,7 +283,7 @@ export async function readLedgerMap(path: string): Promise<LedgerMap> {
   let bytes: Buffer;
   try {
     await refuseIfNotRegularFile(path);
-    bytes = await readFile(path);
+    bytes = readFileSync(path); // small: synchronous, no thread-pool round trip
   } catch (error) {
     const message = fileProblemMessage(error);
     if (message === undefined) throw error;

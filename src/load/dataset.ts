@@ -1,8 +1,7 @@
 /**
  * Loading a whole dataset (a folder of CSV files or an .xlsx workbook) into a {@link Programme}.
  */
-import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TABLE_LAYOUTS, type HeadlineStatement, type Programme, type Table } from '../model/index.js';
 import { readCsvRows, type CsvEncoding } from './csv.js';
@@ -35,7 +34,7 @@ export const HEADLINE_NAME = 'headline';
 export async function loadProgramme(path: string, options: LoadOptions = {}): Promise<Programme> {
   let isFolder: boolean;
   try {
-    isFolder = (await stat(path)).isDirectory();
+    isFolder = statSync(path).isDirectory();
   } catch (error) {
     throw new InputError([{ file: path, message: fileProblemMessage(error) ?? `cannot be read (${String(error)})` }]);
   }
