@@ -2,19 +2,23 @@
  * Reading a general-ledger export into actuals: the streaming hot loop.
  *
  * Each record is checked (field count, posting date, amount) and its amount added, in
- * integer pence, to the running total of its (cost centre, account) pair. Pairs are
- * found by hashing the code bytes, so a row makes no strings; the map is consulted once
- * per distinct pair. Memory is bounded by the chunk buffer and the number of distinct
+ * integer pence, to the running total of its (cost centre, account) pair. The common
+ * record (plain `YYYY-MM-DD` date, plain signed amount, codes without `""`) is read by
+ * the WebAssembly fast path in {@link LedgerPairs}; every other record, and every problem,
+ * by the code here, which holds the full grammar. Pairs are found by hashing the code
+ * bytes, so a row makes no strings; the map is consulted once per distinct cost centre's
+ * rules and account. Memory is bounded by the chunk buffers and the number of distinct
  * pairs, not by the number of rows.
  */
-import { parsePence, parseSafePence, type Pence, PenceTotals, subtractPence } from '../money/index.js';
+import { parsePence, parseSafePence, type Pence, subtractPence } from '../money/index.js';
 import { type CodeTotal, type LedgerActuals, summariseActuals } from './actuals.js';
 import { type LedgerProblem, LedgerError } from './errors.js';
 import { findLedgerColumns, type LedgerColumns } from './header.js';
 import { type LedgerMap, type MapTarget, resolveLine, rulesForCostCentre } from './map.js';
-import { type CsvRecord, fieldText, recordTexts, type ScanSummary, scanCsvFile } from './scanner.js';
+import { type CsvRecord, type FastRecords, fieldText, recordTexts, type ScanSummary, scanCsvFile } from './scanner.js';
 import { fileProblemMessage, InputError } from '../load/errors.js';
 import { DEFAULT_MAX_ERRORS } from './limits.js';
+import { LedgerPairs } from './pairs.js';
 
 /** How to read a ledger. */
 export interface ReadLedgerOptions {
@@ -37,10 +41,9 @@ const SPACE = 32;
 const DASH = 45;
 const SLASH = 47;
 /**
- * Distinct (cost centre, account) pairs the tables are first sized for (a power of two).
- * A ledger may have more: the tables grow. Sizing up front matters because each resize
- * makes V8 throw away and redo the hot loop's optimised code (seen with --trace-deopt);
- * the generated 1M-row ledger has about 10,700 pairs. About 1 MB in all.
+ * Distinct (cost centre, account) pairs the pair table is first sized for (a power of
+ * two); a ledger may have more: the table grows. The generated 1M-row ledger has about
+ * 10,700 pairs. About 1.3 MB of the fast path's memory, touched only as pairs arrive.
  */
 const EXPECTED_PAIRS = 1 << 14;
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -110,109 +113,16 @@ function dayText(day: number): string | undefined {
   return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
 }
 
-/**
- * Copy `from[start, end)` into `to` at `at`. Codes are a few bytes: a loop is much
- * cheaper than `to.set(from.subarray(…))`, which makes a Buffer object per call (in a
- * CPU profile of a 1M-row run, `subarray` had taken ~30 ms of the first-sight work).
- */
-function copyBytes(from: Uint8Array, start: number, end: number, to: Uint8Array, at: number): void {
-  for (let i = start; i < end; i++) to[at++] = from[i]!;
+/** A set of map rules that some cost centres can match, and the line each account resolved to under it (null: none). */
+interface RuleSet {
+  readonly map: LedgerMap;
+  readonly lineByAccount: Map<string, MapTarget | null>;
 }
 
-/**
- * Pair numbers found straight from a row's cost-centre and account bytes, in one hash
- * and one probe, so the hot loop makes no strings. The key is the two codes' bytes as
- * written (inside any quotes; `""` escapes undone), with where the first ends, so
- * `C1`+`10` and `C11`+`0` are different pairs. Two keys whose codes differ only in
- * surrounding spaces are different pairs with the same texts; the summary adds them up.
- * It replaced three lookups per row (two codes, then the pair), which took about 55 ms
- * of a 1M-row run in a CPU profile.
- */
-class PairKeys {
-  private table = new Int32Array(2 * EXPECTED_PAIRS); // pair + 1; 0 = empty
-  private mask = 2 * EXPECTED_PAIRS - 1;
-  private keys = new Uint8Array(16 * EXPECTED_PAIRS);
-  private used = 0;
-  /** Per key: [hash, start in keys, cost-centre length, account length, pair]. */
-  private info = new Int32Array(5 * EXPECTED_PAIRS);
-  private count = 0;
-
-  /** The pair of cost centre `bytes[ccStart, ccEnd)` and account `bytes[acStart, acEnd)`, or -1. */
-  find(bytes: Uint8Array, ccStart: number, ccEnd: number, acStart: number, acEnd: number, hash: number): number {
-    const ccLength = ccEnd - ccStart;
-    const acLength = acEnd - acStart;
-    const info = this.info;
-    const keys = this.keys;
-    let at = hash & this.mask;
-    for (;;) {
-      const entry = this.table[at]!;
-      if (entry === 0) return -1;
-      const base = (entry - 1) * 5;
-      if (info[base] === hash && info[base + 2] === ccLength && info[base + 3] === acLength) {
-        let k = info[base + 1]!;
-        let i = ccStart;
-        while (i < ccEnd && keys[k] === bytes[i]) {
-          i++;
-          k++;
-        }
-        if (i === ccEnd) {
-          i = acStart;
-          while (i < acEnd && keys[k] === bytes[i]) {
-            i++;
-            k++;
-          }
-          if (i === acEnd) return info[base + 4]!;
-        }
-      }
-      at = (at + 1) & this.mask;
-    }
-  }
-
-  /** Remember that these bytes name `pair` (call after {@link find} returned -1). */
-  add(bytes: Uint8Array, ccStart: number, ccEnd: number, acStart: number, acEnd: number, hash: number, pair: number): void {
-    const key = this.count++;
-    const ccLength = ccEnd - ccStart;
-    const acLength = acEnd - acStart;
-    if (this.used + ccLength + acLength > this.keys.length) {
-      const bigger = new Uint8Array(Math.max(this.keys.length * 2, this.used + ccLength + acLength));
-      bigger.set(this.keys);
-      this.keys = bigger;
-    }
-    copyBytes(bytes, ccStart, ccEnd, this.keys, this.used);
-    copyBytes(bytes, acStart, acEnd, this.keys, this.used + ccLength);
-    if ((key + 1) * 5 > this.info.length) {
-      const bigger = new Int32Array(this.info.length * 2);
-      bigger.set(this.info);
-      this.info = bigger;
-    }
-    const base = key * 5;
-    this.info[base] = hash;
-    this.info[base + 1] = this.used;
-    this.info[base + 2] = ccLength;
-    this.info[base + 3] = acLength;
-    this.info[base + 4] = pair;
-    this.used += ccLength + acLength;
-    if (this.count * 2 > this.table.length) {
-      this.table = new Int32Array(this.table.length * 2);
-      this.mask = this.table.length - 1;
-      for (let other = 0; other < this.count; other++) this.place(other);
-    } else this.place(key);
-  }
-
-  private place(key: number): void {
-    let at = this.info[key * 5]! & this.mask;
-    while (this.table[at] !== 0) at = (at + 1) & this.mask;
-    this.table[at] = key + 1;
-  }
-}
-
-/** FNV-1a over the cost-centre bytes, a separator, then the account bytes. */
-function pairHash(bytes: Uint8Array, ccStart: number, ccEnd: number, acStart: number, acEnd: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = ccStart; i < ccEnd; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  hash = Math.imul(hash ^ 0xff, 0x01000193); // no byte of UTF-8 text is 0xFF
-  for (let i = acStart; i < acEnd; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
-  return hash | 0;
+/** A cost centre's text (trimmed) and the rules it can match. */
+interface CostCentreRules {
+  readonly text: string;
+  readonly ruleSet: RuleSet;
 }
 
 /**
@@ -233,53 +143,98 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
   let emptyLines = 0;
   let firstDay = 99999999;
   let lastDay = -1;
-  const pairKeys = new PairKeys();
-  const totals = new PenceTotals(EXPECTED_PAIRS);
-  let pairRows = new Int32Array(EXPECTED_PAIRS);
+  const pairs = await LedgerPairs.create(EXPECTED_PAIRS);
   const pairFirstRow: number[] = [];
   const pairCodes: { costCentre: string; account: string; target: MapTarget | undefined }[] = [];
-  /** Per cost centre (as text): the map cut down to the rules that cost centre can match. */
-  const mapByCostCentre = new Map<string, LedgerMap>();
+  /** Per cost-centre code (see {@link LedgerPairs.costCentreCode}): its text and the rules it can match. */
+  const costCentres: (CostCentreRules | undefined)[] = [];
+  /** Per account code: its text. */
+  const accountTexts: (string | undefined)[] = [];
+  /** The distinct sets of rules cost centres can match, by their map rows (`3,4`). */
+  const ruleSets = new Map<string, RuleSet>();
 
   const complain = (problem: LedgerProblem): boolean => {
     problems.push(problem);
     return problems.length < maxErrors;
   };
 
-  /** A pair seen for the first time: its codes as text, its line through the map, its first row. */
-  const newPair = (record: CsvRecord, cols: LedgerColumns): number => {
-    const pair = pairCodes.length;
-    const costCentreText = fieldText(record, cols.costCentre).trim();
-    const accountText = fieldText(record, cols.account).trim();
-    let costCentreMap = mapByCostCentre.get(costCentreText);
-    if (costCentreMap === undefined) {
-      costCentreMap = { file: map.file, rules: rulesForCostCentre(map, costCentreText) };
-      mapByCostCentre.set(costCentreText, costCentreMap);
+  /** The text and rules of the pair's cost centre, worked out once per cost-centre code. */
+  const costCentreOf = (pair: number): CostCentreRules => {
+    const code = pairs.costCentreCode(pair);
+    let costCentre = costCentres[code];
+    if (costCentre === undefined) {
+      const text = pairs.costCentreText(code).trim();
+      const rules = rulesForCostCentre(map, text);
+      const key = rules.map((rule) => rule.row).join(',');
+      let ruleSet = ruleSets.get(key);
+      if (ruleSet === undefined) {
+        ruleSet = { map: { file: map.file, rules }, lineByAccount: new Map() };
+        ruleSets.set(key, ruleSet);
+      }
+      costCentre = { text, ruleSet };
+      costCentres[code] = costCentre;
     }
-    let target: MapTarget | undefined;
-    try {
-      target = resolveLine(costCentreMap, costCentreText, accountText, file, record.line);
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      for (const problem of error.problems) complain(problem);
+    return costCentre;
+  };
+
+  /**
+   * A pair seen for the first time, on `line`: its codes as text and its line through the
+   * map, worked out once per set of rules and account (a tie between rules is worked out,
+   * and reported, for each pair). Gives false when the problems have reached `maxErrors`.
+   */
+  const firstSight = (pair: number, line: number): boolean => {
+    const costCentre = costCentreOf(pair);
+    const accountCode = pairs.accountCode(pair);
+    const accountText = (accountTexts[accountCode] ??= pairs.accountText(accountCode).trim());
+    let target = costCentre.ruleSet.lineByAccount.get(accountText);
+    if (target === undefined) {
+      try {
+        target = resolveLine(costCentre.ruleSet.map, costCentre.text, accountText, file, line) ?? null;
+        costCentre.ruleSet.lineByAccount.set(accountText, target);
+      } catch (error) {
+        if (!(error instanceof LedgerError)) throw error;
+        for (const problem of error.problems) complain(problem);
+        target = null;
+      }
     }
-    pairCodes.push({ costCentre: costCentreText, account: accountText, target });
-    if (pair >= pairRows.length) {
-      const bigger = new Int32Array(pairRows.length * 2);
-      bigger.set(pairRows);
-      pairRows = bigger;
+    pairCodes.push({ costCentre: costCentre.text, account: accountText, target: target ?? undefined });
+    pairFirstRow.push(line);
+    if (target === null && strict) {
+      complain({ file, row: line, message: `cost centre "${costCentre.text}" account "${accountText}" is not in the map ${map.file} (--strict)` });
     }
-    pairFirstRow.push(record.line);
-    if (target === undefined && strict) {
-      complain({ file, row: record.line, message: `cost centre "${costCentreText}" account "${accountText}" is not in the map ${map.file} (--strict)` });
-    }
-    return pair;
+    return problems.length < maxErrors;
+  };
+
+  /** The scanner's fast path: the module's scan, then the map lines of the pairs it added. */
+  const fast: { -readonly [K in keyof FastRecords]: FastRecords[K] } = {
+    active: false,
+    records: 0,
+    lines: 0,
+    stop: false,
+    skip(data: Uint8Array, from: number, line: number): number {
+      const next = pairs.skip(data, from, line);
+      this.records = pairs.records;
+      this.lines = pairs.lines;
+      const count = pairs.count();
+      for (let pair = pairCodes.length; pair < count; pair++) {
+        if (!firstSight(pair, pairs.firstLine(pair))) {
+          this.stop = true;
+          break;
+        }
+      }
+      return next;
+    },
   };
 
   const onRecord = (record: CsvRecord): boolean => {
     const cols = columns;
     if (cols === undefined) {
       columns = findLedgerColumns(recordTexts(record), file);
+      // The fast path reads signed amounts only; a debit/credit ledger is read here throughout.
+      if (columns.amount.kind === 'signed') {
+        pairs.useColumns(columns.width, columns.postingDate, columns.costCentre, columns.account, columns.amount.column);
+        fast.active = true;
+      }
       return true;
     }
     const bytes = record.bytes;
@@ -359,16 +314,13 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
       acStart = ccEnd;
       acEnd = keyBytes.length;
     }
-    const hash = pairHash(keyBytes, ccStart, ccEnd, acStart, acEnd);
-    let pair = pairKeys.find(keyBytes, ccStart, ccEnd, acStart, acEnd, hash);
+    let pair = pairs.find(keyBytes, ccStart, ccEnd, acStart, acEnd);
     if (pair < 0) {
-      pair = newPair(record, cols);
-      if (problems.length >= maxErrors) return false;
-      pairKeys.add(keyBytes, ccStart, ccEnd, acStart, acEnd, hash, pair);
+      pair = pairs.add(keyBytes, ccStart, ccEnd, acStart, acEnd, record.line);
+      if (!firstSight(pair, record.line)) return false;
     }
-    if (safeAmount === safeAmount) totals.addSafe(pair, safeAmount);
-    else totals.add(pair, amount!);
-    pairRows[pair]!++;
+    pairs.addPence(pair, safeAmount === safeAmount ? BigInt(safeAmount) : amount!);
+    pairs.countRow(pair);
     rows++;
     return true;
   };
@@ -380,7 +332,8 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
     {
       file,
       ...(options.chunkBytes === undefined ? {} : { chunkBytes: options.chunkBytes }),
-      onChunk: (bytesRead) => options.onProgress?.(rows, bytesRead),
+      onChunk: (bytesRead) => options.onProgress?.(rows + pairs.skippedRows, bytesRead),
+      fast,
       onMalformed: (problem) => {
         problems.push(problem);
       },
@@ -398,10 +351,12 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
   const codes: CodeTotal[] = pairCodes.map((code, pair) => ({
     costCentre: code.costCentre,
     account: code.account,
-    rows: pairRows[pair]!,
-    amount: totals.get(pair),
+    rows: pairs.rows(pair),
+    amount: pairs.total(pair),
     firstRow: pairFirstRow[pair]!,
     target: code.target,
   }));
+  firstDay = Math.min(firstDay, pairs.earliestDay());
+  lastDay = Math.max(lastDay, pairs.latestDay());
   return summariseActuals(codes, map, { file, emptyLines, firstPosting: dayText(lastDay < 0 ? -1 : firstDay), lastPosting: dayText(lastDay) });
 }

@@ -3,20 +3,20 @@
  *
  * A general-ledger export carries amounts in pounds and pence. Reading millions of them
  * through {@link Money} would be exact but slow, so the ledger reader parses each amount
- * straight from the file's bytes to a `bigint` number of pence and sums pence in
- * {@link PenceTotals}. Conversion to {@link Amount} (£ or £000) happens once per
+ * straight from the file's bytes to a whole number of pence. The running totals per
+ * (cost centre, account) pair are whole pence in i64 inside the ledger's WebAssembly
+ * fast path (`src/ledger/assembly/rows.ts`, behind `src/ledger/pairs.ts`), which refuses
+ * any addition that would overflow and leaves it to a `bigint` added with {@link addPence}:
+ * the one place money is added outside this folder, for the measured reason in
+ * docs/performance.md. Conversion to {@link Amount} (£ or £000) happens once per
  * reported figure, at the edge, and is exact.
  *
  * Where a JS number holds money, and why it is exact. Whole numbers of magnitude up to
  * 2^53 are exact in a double, and the sum of two whole numbers each at most 2^52 in
  * magnitude is a whole number at most 2^53: so adding such numbers is integer
  * arithmetic, never floating point, and never rounds. The number paths keep to that:
- * - {@link parsePence} and {@link parseSafePence} gather at most 15 digits of an amount
- *   (whole pounds and pence) as a whole number: below 10^15 < 2^52;
- * - {@link PenceTotals} keeps each slot's running total as a whole number of magnitude
- *   at most 2^52 ({@link SAFE_CELL}); an addition whose result would pass that moves
- *   the slot's total into an unbounded `bigint` instead (see {@link PenceTotals.addSafe}).
- * Longer amounts take the `bigint` path from the digit string directly. No fraction of
+ * {@link parsePence} and {@link parseSafePence} gather at most 15 digits of an amount
+ * (whole pounds and pence) as a whole number: below 10^15 < 2^52. Longer amounts take the `bigint` path from the digit string directly. No fraction of
  * a penny is ever held: every value is a whole number of pence.
  */
 import { type Amount, Money } from './amount.js';
@@ -161,72 +161,6 @@ function longPence(bytes: Uint8Array, start: number, end: number): Pence {
   return negative ? -total : total;
 }
 
-/**
- * The largest magnitude a {@link PenceTotals} cell holds: 2^52. Two whole numbers of at
- * most this magnitude sum to at most 2^53, which a double holds exactly.
- */
-export const SAFE_CELL = 2 ** 52;
-
-/**
- * Running totals in pence, one per numbered slot (e.g. per cost-centre/account pair).
- * This is the ledger's hot accumulator. Each slot is a whole number of pence in a
- * `Float64Array` cell, kept at magnitude ≤ {@link SAFE_CELL} so every addition is exact
- * integer arithmetic (see the module note); when an addition would take it past that,
- * the slot's total moves into an unbounded `bigint` and the cell restarts at zero.
- * Exact at any size; allocates nothing per addition on the common path.
- */
-export class PenceTotals {
-  private cells: Float64Array;
-  private readonly overflow = new Map<number, Pence>();
-
-  /**
-   * @param capacity slots to allocate at first (more are added as needed; sizing for
-   *   the expected count up front spares the hot loop re-optimising after a resize).
-   */
-  constructor(capacity = 1024) {
-    this.cells = new Float64Array(Math.max(1, capacity));
-  }
-
-  private grow(slot: number): void {
-    const bigger = new Float64Array(Math.max(this.cells.length * 2, slot + 1));
-    bigger.set(this.cells);
-    this.cells = bigger;
-  }
-
-  /**
-   * Add a whole number of pence of magnitude at most {@link SAFE_CELL} (as
-   * {@link parseSafePence} gives) to slot `slot`; slots start at zero.
-   * @throws RangeError when `amount` is not such a whole number (a bug in the caller).
-   */
-  addSafe(slot: number, amount: number): void {
-    if (slot >= this.cells.length) this.grow(slot);
-    if (!(amount <= SAFE_CELL && amount >= -SAFE_CELL) || Math.trunc(amount) !== amount) throw new RangeError(`not a safe whole number of pence: ${amount}`);
-    const sum = this.cells[slot]! + amount; // both ≤ 2^52 in magnitude: exact
-    if (sum <= SAFE_CELL && sum >= -SAFE_CELL) this.cells[slot] = sum;
-    else {
-      this.overflow.set(slot, (this.overflow.get(slot) ?? 0n) + BigInt(sum));
-      this.cells[slot] = 0;
-    }
-  }
-
-  /** Add `amount` to slot `slot` exactly, at any size; slots start at zero. */
-  add(slot: number, amount: Pence): void {
-    if (amount <= SAFE_CELL_BIG && amount >= -SAFE_CELL_BIG) {
-      this.addSafe(slot, Number(amount)); // number-ok: safe-integer pence below 2^52, see the module comment
-      return;
-    }
-    if (slot >= this.cells.length) this.grow(slot);
-    this.overflow.set(slot, (this.overflow.get(slot) ?? 0n) + amount);
-  }
-
-  /** The total of slot `slot` (zero when nothing was added). */
-  get(slot: number): Pence {
-    const cell = slot < this.cells.length ? this.cells[slot]! : 0;
-    return BigInt(cell) + (this.overflow.get(slot) ?? 0n);
-  }
-}
-
-const SAFE_CELL_BIG = BigInt(SAFE_CELL);
 
 /** Sum of amounts in pence; the sum of an empty list is zero. */
 export function sumPence(amounts: Iterable<Pence>): Pence {
