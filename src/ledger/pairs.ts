@@ -40,6 +40,14 @@ interface RowsModule {
   scan(from: number, end: number, line: number): number;
 }
 
+/** A code's text, and whether its bytes were UTF-8 (else the text has U+FFFD for the bytes that were not). */
+export interface CodeText {
+  readonly text: string;
+  readonly utf8: boolean;
+  /** When not UTF-8: the code's bytes in hexadecimal (`43 E9`), to tell such codes apart in messages. */
+  readonly bytes: string;
+}
+
 /** i64's range: amounts outside it are kept in {@link LedgerPairs}'s `bigint` overflow. */
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
@@ -83,7 +91,8 @@ export class LedgerPairs {
   lines = 0;
   /** Data rows consumed by {@link skip} in all (the reader counts the rest). */
   skippedRows = 0;
-  private readonly decoder = new TextDecoder();
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
   /** A new, empty set of pairs, with its table sized for `expected` pairs (a power of two; it grows past that). */
   static async create(expected: number): Promise<LedgerPairs> {
@@ -136,16 +145,29 @@ export class LedgerPairs {
     return this.module.pairAccountCode(pair);
   }
 
-  /** Cost-centre code `code` as written (UTF-8 decoded, `""` escapes undone, not trimmed). */
-  costCentreText(code: number): string {
+  /**
+   * Cost-centre code `code` as written (`""` escapes undone, not trimmed), and whether its
+   * bytes are UTF-8; when they are not, the text has U+FFFD for each byte UTF-8 does not allow.
+   */
+  costCentreText(code: number): CodeText {
     const at = this.module.costCentreBytes(code);
-    return this.decoder.decode(this.bytes().subarray(at, at + this.module.costCentreLength(code)));
+    return this.decode(at, at + this.module.costCentreLength(code));
   }
 
-  /** Account code `code` as written (UTF-8 decoded, `""` escapes undone, not trimmed). */
-  accountText(code: number): string {
+  /** Account code `code` as written, as {@link costCentreText}. */
+  accountText(code: number): CodeText {
     const at = this.module.accountBytes(code);
-    return this.decoder.decode(this.bytes().subarray(at, at + this.module.accountLength(code)));
+    return this.decode(at, at + this.module.accountLength(code));
+  }
+
+  private decode(start: number, end: number): CodeText {
+    const bytes = this.bytes().subarray(start, end);
+    try {
+      return { text: this.strictDecoder.decode(bytes), utf8: true, bytes: '' };
+    } catch {
+      const hex = Array.from(bytes, (byte) => byte.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+      return { text: this.decoder.decode(bytes), utf8: false, bytes: hex };
+    }
   }
 
   /** The line on which the pair was first seen. */

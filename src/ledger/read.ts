@@ -10,7 +10,7 @@
  * rules and account. Memory is bounded by the chunk buffers and the number of distinct
  * pairs, not by the number of rows.
  */
-import { parsePence, parseSafePence, type Pence, subtractPence } from '../money/index.js';
+import { amountProblemMessage, parsePence, parseSafePence, type Pence, subtractPence } from '../money/index.js';
 import { type CodeTotal, type LedgerActuals, summariseActuals } from './actuals.js';
 import { type LedgerProblem, LedgerError } from './errors.js';
 import { findLedgerColumns, type LedgerColumns } from './header.js';
@@ -125,6 +125,11 @@ interface CostCentreRules {
   readonly ruleSet: RuleSet;
 }
 
+/** An account's text (trimmed). */
+interface AccountText {
+  readonly text: string;
+}
+
 /**
  * Stream a ledger file and total it per table line through `map`.
  * Every data row is either summed into a mapped line or into the unmapped account.
@@ -149,7 +154,9 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
   /** Per cost-centre code (see {@link LedgerPairs.costCentreCode}): its text and the rules it can match. */
   const costCentres: (CostCentreRules | undefined)[] = [];
   /** Per account code: its text. */
-  const accountTexts: (string | undefined)[] = [];
+  const accounts: (AccountText | undefined)[] = [];
+  /** Pairs of code texts (cost centre, account) whose problems have been reported. */
+  const reportedTexts = new Set<string>();
   /** The distinct sets of rules cost centres can match, by their map rows (`3,4`). */
   const ruleSets = new Map<string, RuleSet>();
 
@@ -163,7 +170,9 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
     const code = pairs.costCentreCode(pair);
     let costCentre = costCentres[code];
     if (costCentre === undefined) {
-      const text = pairs.costCentreText(code).trim();
+      const { text: written, utf8, bytes } = pairs.costCentreText(code);
+      const text = written.trim();
+      if (!utf8) notUtf8(columns!.costCentre, text, bytes, pairs.firstLine(pair));
       const rules = rulesForCostCentre(map, text);
       const key = rules.map((rule) => rule.row).join(',');
       let ruleSet = ruleSets.get(key);
@@ -177,30 +186,52 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
     return costCentre;
   };
 
+  /** The text of the pair's account, worked out once per account code. */
+  const accountOf = (pair: number): AccountText => {
+    const code = pairs.accountCode(pair);
+    let account = accounts[code];
+    if (account === undefined) {
+      const { text, utf8, bytes } = pairs.accountText(code);
+      account = { text: text.trim() };
+      if (!utf8) notUtf8(columns!.account, account.text, bytes, pairs.firstLine(pair));
+      accounts[code] = account;
+    }
+    return account;
+  };
+
+  /** A code whose bytes are not UTF-8, located at the first row it is on (once per code). */
+  const notUtf8 = (column: number, text: string, bytes: string, line: number): void => {
+    complain({ file, row: line, column: columns!.headings[column]!, text, message: `(bytes ${bytes}) is not UTF-8 text (is the ledger saved as Windows-1252 or another code page?); save it as CSV UTF-8` });
+  };
+
   /**
    * A pair seen for the first time, on `line`: its codes as text and its line through the
-   * map, worked out once per set of rules and account (a tie between rules is worked out,
-   * and reported, for each pair). Gives false when the problems have reached `maxErrors`.
+   * map, worked out once per set of rules and account. A tie between rules, or an unmapped
+   * pair under `strict`, is reported once per pair of code texts: ` C1` and `C1` are
+   * different bytes but the same cost centre. (A code that is not UTF-8 is reported once
+   * per code, when first seen.) Gives false when the problems have reached `maxErrors`.
    */
   const firstSight = (pair: number, line: number): boolean => {
     const costCentre = costCentreOf(pair);
-    const accountCode = pairs.accountCode(pair);
-    const accountText = (accountTexts[accountCode] ??= pairs.accountText(accountCode).trim());
-    let target = costCentre.ruleSet.lineByAccount.get(accountText);
+    const account = accountOf(pair);
+    const textPair = `${costCentre.text}\u0000${account.text}`;
+    const firstOfTexts = !reportedTexts.has(textPair);
+    reportedTexts.add(textPair);
+    let target = costCentre.ruleSet.lineByAccount.get(account.text);
     if (target === undefined) {
       try {
-        target = resolveLine(costCentre.ruleSet.map, costCentre.text, accountText, file, line) ?? null;
-        costCentre.ruleSet.lineByAccount.set(accountText, target);
+        target = resolveLine(costCentre.ruleSet.map, costCentre.text, account.text, file, line) ?? null;
+        costCentre.ruleSet.lineByAccount.set(account.text, target);
       } catch (error) {
         if (!(error instanceof LedgerError)) throw error;
-        for (const problem of error.problems) complain(problem);
+        if (firstOfTexts) for (const problem of error.problems) complain(problem);
         target = null;
       }
     }
-    pairCodes.push({ costCentre: costCentre.text, account: accountText, target: target ?? undefined });
+    pairCodes.push({ costCentre: costCentre.text, account: account.text, target: target ?? undefined });
     pairFirstRow.push(line);
-    if (target === null && strict) {
-      complain({ file, row: line, message: `cost centre "${costCentre.text}" account "${accountText}" is not in the map ${map.file} (--strict)` });
+    if (target === null && strict && firstOfTexts) {
+      complain({ file, row: line, message: `cost centre "${costCentre.text}" account "${account.text}" is not in the map ${map.file} (--strict)` });
     }
     return problems.length < maxErrors;
   };
@@ -278,7 +309,7 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
             file,
             row: record.line,
             column: cols.headings[column]!,
-            ...(amount === null ? { message: 'is blank; every row needs an amount' } : { text, message: 'is not an amount' }),
+            ...(amount === null ? { message: 'is blank; every row needs an amount' } : { text, message: amountProblemMessage(bytes, starts[column]!, ends[column]!) }),
           });
         }
       }
@@ -290,8 +321,8 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
       else {
         const debitPence = parsePence(bytes, starts[debit]!, ends[debit]!);
         const creditPence = parsePence(bytes, starts[credit]!, ends[credit]!);
-        if (debitPence === undefined) return complain({ file, row: record.line, column: cols.headings[debit]!, text: fieldText(record, debit), message: 'is not an amount' });
-        if (creditPence === undefined) return complain({ file, row: record.line, column: cols.headings[credit]!, text: fieldText(record, credit), message: 'is not an amount' });
+        if (debitPence === undefined) return complain({ file, row: record.line, column: cols.headings[debit]!, text: fieldText(record, debit), message: amountProblemMessage(bytes, starts[debit]!, ends[debit]!) });
+        if (creditPence === undefined) return complain({ file, row: record.line, column: cols.headings[credit]!, text: fieldText(record, credit), message: amountProblemMessage(bytes, starts[credit]!, ends[credit]!) });
         if (debitPence === null && creditPence === null) {
           return complain({ file, row: record.line, message: `has neither a debit nor a credit (columns "${cols.headings[debit]}" and "${cols.headings[credit]}" are blank)` });
         }

@@ -37,6 +37,12 @@ const POUND_TRAIL = 0xa3;
 const MINUS_SIGN_LEAD = 0xe2; // U+2212 "−" is E2 88 92 in UTF-8
 /** Digits that a double holds exactly as a whole number (10^15 < 2^53). */
 const SAFE_DIGITS = 15;
+/**
+ * Most digits of whole pounds in a ledger amount: 25 (£10^25, far beyond any ledger).
+ * The cap keeps every total of a ledger (at most ~10^9 rows) under 10^34 pounds, inside
+ * the 40 significant digits that {@link Money} holds, so £000 figures are never rounded.
+ */
+export const MAX_AMOUNT_WHOLE_DIGITS = 25;
 
 /** {@link scanPence}'s answer for a blank amount (empty or spaces only). */
 const BLANK = Infinity;
@@ -50,7 +56,7 @@ const LONG = -Infinity;
  *   below 10^15 < 2^52, see the module note); `NaN` when the text is not an amount;
  *   {@link BLANK} when it is blank; {@link LONG} when it is a valid longer amount.
  */
-function scanPence(bytes: Uint8Array, start: number, end: number): number {
+function scanPence(bytes: Uint8Array, start: number, end: number, maxWholeDigits = MAX_AMOUNT_WHOLE_DIGITS): number {
   while (start < end && bytes[start] === SPACE) start++;
   while (end > start && bytes[end - 1] === SPACE) end--;
   if (start === end) return BLANK;
@@ -101,7 +107,7 @@ function scanPence(bytes: Uint8Array, start: number, end: number): number {
     }
     if (places === 1) pence *= 10;
   }
-  if (digits + 2 > SAFE_DIGITS) return LONG;
+  if (digits + 2 > SAFE_DIGITS) return digits > maxWholeDigits ? NaN : LONG;
   const total = whole * 100 + pence;
   return negative ? -total : total;
 }
@@ -138,6 +144,17 @@ export function parsePence(bytes: Uint8Array, start: number, end: number): Pence
   if (pence === BLANK) return null;
   if (pence === LONG) return longPence(bytes, start, end);
   return undefined;
+}
+
+/**
+ * Why `bytes[start, end)` is not an amount, for a located problem: `is not an amount`, or,
+ * for an amount with more than {@link MAX_AMOUNT_WHOLE_DIGITS} digits of whole pounds,
+ * that it has too many.
+ */
+export function amountProblemMessage(bytes: Uint8Array, start: number, end: number): string {
+  return scanPence(bytes, start, end, Infinity) === LONG
+    ? `is not an amount fn-model reads: more than ${MAX_AMOUNT_WHOLE_DIGITS} digits of whole pounds (see docs/robustness.md)`
+    : 'is not an amount';
 }
 
 /**

@@ -17,6 +17,8 @@ describe('fn-model actuals: each bad-row class is located, exit 2', () => {
     ['amount not to the penny', '2020-04-01,C1000,1010,x,1.234\n', 'bad.csv:2: column "Amount": "1.234" is not an amount'],
     ['blank amount', '2020-04-01,C1000,1010,x,\n', 'bad.csv:2: column "Amount": is blank; every row needs an amount'],
     ['ragged row', '2020-04-01,C1000,1010,x,1,2\n', 'bad.csv:2: has 6 fields but the header has 5'],
+    ['amount of more than 25 digits of whole pounds', `2020-04-01,C1000,1010,x,${'1'.repeat(26)}.17\n`,
+      `bad.csv:2: column "Amount": "${'1'.repeat(26)}.17" is not an amount fn-model reads: more than 25 digits of whole pounds (see docs/robustness.md)`],
     ['bad date', '31/02/2021,C1000,1010,x,1.00\n', 'bad.csv:2: column "Posting Date": "31/02/2021" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)'],
     ['unterminated quote at EOF', '2020-04-01,C1000,1010,x,1.00\n2020-04-01,C1000,1010,"open,1.00\n', 'bad.csv:3: column "Description": "\\"open,1.00\\n" opens a quote that is not closed before the end of the file'],
     ['quote inside an unquoted field', '2020-04-01,C1000,1010,ab"c,1.00\n', 'bad.csv:2: column "Description": "ab\\"c" has a quote (") inside an unquoted field; quote the whole field and double the quote ("")'],
@@ -89,6 +91,32 @@ describe('fn-model actuals: each bad-row class is located, exit 2', () => {
       `fn-model: ${file}:4: column "Amount": "bad2" is not an amount`,
       'fn-model: stopped after 3 problems (--max-errors 3); there may be more',
     ]);
+  });
+
+  it('amounts up to 25 digits of whole pounds are exact, in £ and in £000', () => {
+    const file = tempFile('big.csv', `${HEADER}2020-04-01,C1000,1010,x,${'1'.repeat(25)}.17\n2020-04-01,C1000,1010,x,${'1'.repeat(25)}.17\n`);
+    const result = run(file, '--map', MAP, '--format', 'csv');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(`(total),,2,${'2'.repeat(25)}.34,${'2'.repeat(22)}.22234`);
+  });
+
+  it('a code that is not UTF-8 (a Windows-1252 export) is located once per code, not merged with others as U+FFFD', () => {
+    const file = tempFile('cp1252.csv', '');
+    writeFileSync(file, Buffer.concat([Buffer.from(HEADER), Buffer.from('2020-04-01,C\xe9,1010,x,1.00\n2020-04-01,C\xe8,1010,x,1.00\n2020-04-01,C\xe9,1010,x,1.00\n', 'latin1')]));
+    const result = run(file, '--map', MAP);
+    expect(result.status).toBe(2);
+    const problem = 'is not UTF-8 text (is the ledger saved as Windows-1252 or another code page?); save it as CSV UTF-8';
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `fn-model: ${file}:2: column "Cost Centre": "C\ufffd" (bytes 43 E9) ${problem}`,
+      `fn-model: ${file}:3: column "Cost Centre": "C\ufffd" (bytes 43 E8) ${problem}`,
+    ]);
+  });
+
+  it('--strict reports an unmapped pair once however its codes are padded with spaces', () => {
+    const file = tempFile('padded.csv', `${HEADER}2020-04-01,C9000,1010,x,1.00\n2020-04-01," C9000",1010,x,1.00\n2020-04-01,"C9000 ", 1010 ,x,1.00\n`);
+    const result = run(file, '--map', MAP, '--strict');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`fn-model: ${file}:2: cost centre "C9000" account "1010" is not in the map ${MAP} (--strict)\n`);
   });
 
   it('--strict makes unmapped rows an error, located at the first row of each pair', () => {

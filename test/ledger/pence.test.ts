@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePence, parseSafePence } from '../../src/money/index.js';
+import { amountProblemMessage, MAX_AMOUNT_WHOLE_DIGITS, parsePence, parseSafePence } from '../../src/money/index.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
 
@@ -41,5 +41,21 @@ describe('parseSafePence: the hot loop parser agrees with the exact bigint parse
     expect(read('12.345')).toBeNaN();
     expect(read('')).toBeNaN();
     expect(read('99999999999999.99')).toBeNaN(); // 16 digits: the bigint path
+  });
+});
+
+describe('the longest amount', () => {
+  const bytes = (text: string): [Buffer, number, number] => {
+    const buffer = Buffer.from(text);
+    return [buffer, 0, buffer.length];
+  };
+
+  it(`reads up to ${MAX_AMOUNT_WHOLE_DIGITS} digits of whole pounds exactly, and says why it refuses more`, () => {
+    expect(parsePence(...bytes(`${'9'.repeat(25)}.99`))).toBe(10n ** 27n - 1n);
+    expect(parsePence(...bytes(`(£${'1,111'.repeat(1)}${',111'.repeat(7)}.10)`))).toBe(-111111111111111111111111110n);
+    expect(parsePence(...bytes(`${'9'.repeat(26)}.99`))).toBeUndefined();
+    expect(amountProblemMessage(...bytes(`${'9'.repeat(26)}.99`))).toBe('is not an amount fn-model reads: more than 25 digits of whole pounds (see docs/robustness.md)');
+    expect(amountProblemMessage(...bytes('12.345'))).toBe('is not an amount');
+    expect(amountProblemMessage(...bytes(`${'9'.repeat(26)}.995`))).toBe('is not an amount');
   });
 });
