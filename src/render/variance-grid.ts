@@ -144,6 +144,11 @@ export function discrepancyGrid(report: VarianceReport): GridTable {
   };
 }
 
+/** `1 line`, `2 lines`. */
+function linesText(count: number): string {
+  return `${count} ${count === 1 ? 'line' : 'lines'}`;
+}
+
 /**
  * A sentence saying where the outturn column came from when it is not the dataset's own
  * (e.g. ledger actuals), or `undefined` when it is.
@@ -153,6 +158,7 @@ export function outturnNote(report: VarianceReport): string | undefined {
   if (!source) return undefined;
   const kept = source.unmappedLines.length === 0
     ? 'every line'
-    : `${source.lines.length} lines; ${source.unmappedLines.length} lines the map does not name keep the dataset's outturn (${source.unmappedLines.join(', ')})`;
-  return `Outturn: ledger actuals from ${source.ledger} via ${source.map} (${kept}); ${source.unmappedRows} ledger rows unmapped, totalling ${formatAmount(source.unmappedAmount)} £000.`;
+    : `${linesText(source.lines.length)}; ${linesText(source.unmappedLines.length)} the map does not name ${source.unmappedLines.length === 1 ? 'keeps' : 'keep'} the dataset's outturn (${source.unmappedLines.join(', ')})`;
+  const unmapped = `${source.unmappedRows} ledger ${source.unmappedRows === 1 ? 'row' : 'rows'} unmapped`;
+  return `Outturn: ledger actuals from ${source.ledger} via ${source.map} (${kept}); ${unmapped}, totalling ${formatAmount(source.unmappedAmount)} £000.`;
 }

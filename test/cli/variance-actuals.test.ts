@@ -43,6 +43,13 @@ describe('variance --actuals', () => {
     expect(report.outturn.unmappedAmount).toBe('0.01234');
   });
 
+  it('says in the table which lines the ledger replaced and which keep the published outturn, in English', () => {
+    const table = runCli(['variance', '--actuals', 'ledger.csv', '--map', 'map.csv', '--data', join(process.cwd(), 'data', 'march-2021')], { cwd: work, env: { NO_COLOR: '1' } });
+    expect(table.status).toBe(0);
+    const note = table.stdout.split('\n').find((line) => line.startsWith('Outturn: '));
+    expect(note).toMatch(/^Outturn: ledger actuals from ledger\.csv via map\.csv \(1 line; 33 lines the map does not name keep the dataset's outturn \(.*\)\); 1 ledger row unmapped, totalling 0\.01234 £000\.$/);
+  });
+
   it('reconciles the stated figures against the new outturn: only the all-savings 2021/24 and outturn remain', () => {
     expect(report.discrepancies.map((item: { table: string; line: string; field: string; difference: string }) => `${item.table}.${item.line}.${item.field} ${item.difference}`))
       .toEqual(['all-savings.TOTAL.2021/24 600', 'all-savings.TOTAL.outturn 60']);
