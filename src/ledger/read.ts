@@ -149,7 +149,6 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
   let firstDay = 99999999;
   let lastDay = -1;
   const pairs = await LedgerPairs.create(EXPECTED_PAIRS);
-  const pairFirstRow: number[] = [];
   const pairCodes: { costCentre: string; account: string; target: MapTarget | undefined }[] = [];
   /** Per cost-centre code (see {@link LedgerPairs.costCentreCode}): its text and the rules it can match. */
   const costCentres: (CostCentreRules | undefined)[] = [];
@@ -205,13 +204,14 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
   };
 
   /**
-   * A pair seen for the first time, on `line`: its codes as text and its line through the
-   * map, worked out once per set of rules and account. A tie between rules, or an unmapped
+   * A pair seen for the first time (on the line it was added with): its codes as text and
+   * its line through the map, worked out once per set of rules and account. A tie between rules, or an unmapped
    * pair under `strict`, is reported once per pair of code texts: ` C1` and `C1` are
    * different bytes but the same cost centre. (A code that is not UTF-8 is reported once
    * per code, when first seen.) Gives false when the problems have reached `maxErrors`.
    */
-  const firstSight = (pair: number, line: number): boolean => {
+  const firstSight = (pair: number): boolean => {
+    const line = pairs.firstLine(pair);
     const costCentre = costCentreOf(pair);
     const account = accountOf(pair);
     const textPair = `${costCentre.text}\u0000${account.text}`;
@@ -229,7 +229,6 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
       }
     }
     pairCodes.push({ costCentre: costCentre.text, account: account.text, target: target ?? undefined });
-    pairFirstRow.push(line);
     if (target === null && strict && firstOfTexts) {
       complain({ file, row: line, message: `cost centre "${costCentre.text}" account "${account.text}" is not in the map ${map.file} (--strict)` });
     }
@@ -237,19 +236,21 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
   };
 
   /** The scanner's fast path: the module's scan, then the map lines of the pairs it added. */
-  const fast: { -readonly [K in keyof FastRecords]: FastRecords[K] } = {
+  const fast: FastRecords & { active: boolean; stop: boolean } = {
     active: false,
-    records: 0,
-    lines: 0,
     stop: false,
+    get records(): number {
+      return pairs.records;
+    },
+    get lines(): number {
+      return pairs.lines;
+    },
     skip(data: Uint8Array, from: number, line: number): number {
       const next = pairs.skip(data, from, line);
-      this.records = pairs.records;
-      this.lines = pairs.lines;
       const count = pairs.count();
       for (let pair = pairCodes.length; pair < count; pair++) {
-        if (!firstSight(pair, pairs.firstLine(pair))) {
-          this.stop = true;
+        if (!firstSight(pair)) {
+          fast.stop = true;
           break;
         }
       }
@@ -348,7 +349,7 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
     let pair = pairs.find(keyBytes, ccStart, ccEnd, acStart, acEnd);
     if (pair < 0) {
       pair = pairs.add(keyBytes, ccStart, ccEnd, acStart, acEnd, record.line);
-      if (!firstSight(pair, record.line)) return false;
+      if (!firstSight(pair)) return false;
     }
     pairs.addPence(pair, safeAmount === safeAmount ? BigInt(safeAmount) : amount!);
     pairs.countRow(pair);
@@ -384,7 +385,7 @@ export async function readLedgerActuals(path: string, map: LedgerMap, options: R
     account: code.account,
     rows: pairs.rows(pair),
     amount: pairs.total(pair),
-    firstRow: pairFirstRow[pair]!,
+    firstRow: pairs.firstLine(pair),
     target: code.target,
   }));
   firstDay = Math.min(firstDay, pairs.earliestDay());

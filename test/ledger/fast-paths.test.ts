@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLedgerMap, resolveLine } from '../../src/ledger/map.js';
 import { postingDay, readLedgerActuals } from '../../src/ledger/read.js';
-import { tempFile } from './helpers.js';
+import { cell, SMALL_MAP, tempFile } from './helpers.js';
 
 /** The reference: YYYYMMDD for a real date from 1900 written YYYY-MM-DD or D/M/YYYY (spaces around allowed), else -1. */
 function referenceDay(text: string): number {
@@ -61,22 +61,10 @@ describe('postingDay', () => {
   });
 });
 
-const MAP = `cost_centre,account,table,line
-C1,*,fn-costs,Staff Costs
-C2,1*,brp-investment,BRR04
-C2,2*,brp-savings,BRR04
-"C""3",*,brp-investment,BRR06
-C11,*,brp-savings,BRR06
-`;
-
-/** A code as a ledger cell: unquoted when it can be, else (or at random) quoted with "" escapes. */
-function cell(code: string, quote: boolean): string {
-  return quote || /[",]/.test(code) ? `"${code.replaceAll('"', '""')}"` : code;
-}
 
 describe('pair lookup on raw bytes', () => {
   it('gives csv-parse + resolveLine totals whatever the quoting of the codes (fast-check)', async () => {
-    const map = parseLedgerMap(Buffer.from(MAP), 'map.csv');
+    const map = parseLedgerMap(Buffer.from(SMALL_MAP), 'map.csv');
     const row = fc.record({
       costCentre: fc.constantFrom('C1', 'C11', 'C2', 'C"3', 'C4', 'C1"'),
       account: fc.constantFrom('100', '200', '2""0', '9', '', '10', '0'),

@@ -18,24 +18,14 @@ import { parseLedgerMap, resolveLine } from '../../src/ledger/map.js';
 import { LedgerPairs } from '../../src/ledger/pairs.js';
 import { postingDay, readLedgerActuals } from '../../src/ledger/read.js';
 import { parsePence } from '../../src/money/index.js';
-import { tempFile } from './helpers.js';
+import { cell, SMALL_MAP, tempFile } from './helpers.js';
 
 const HEADER = 'posting_date,cost_centre,account,description,amount';
 
-const MAP = `cost_centre,account,table,line
-C1,*,fn-costs,Staff Costs
-C2,1*,brp-investment,BRR04
-C2,2*,brp-savings,BRR04
-"C""3",*,brp-investment,BRR06
-C11,*,brp-savings,BRR06
-COSTCENTREWITHAVERYLONGCODE0001,*,fn-costs,Other Programme Costs
+/** The pair-lookup tests' map, plus a code too long for a pair record and a UTF-8 code. */
+const MAP = `${SMALL_MAP}COSTCENTREWITHAVERYLONGCODE0001,*,fn-costs,Other Programme Costs
 Cé,*,ncc-savings,Adults
 `;
-
-/** A cell: quoted when it must be (or when asked), with `""` for each quote. */
-function cell(text: string, quote: boolean): string {
-  return quote || /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** Pence written in a given style; every style is an amount the TypeScript grammar accepts. */
 function amountText(pence: bigint, style: number): string {

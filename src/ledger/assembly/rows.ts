@@ -117,15 +117,33 @@ export function key(size: i32): usize {
   return remaining >= 8 ? w : w & ((<u64>1 << (<u64>remaining << 3)) - 1);
 }
 
-/** A hash of the two codes' bytes and lengths, eight bytes at a time. */
-function hashOf(cc: usize, ccLength: i32, ac: usize, acLength: i32): u32 {
-  let hash: u64 = <u64>(<u32>ccLength | (<u32>acLength << 16)) * 0x9e3779b97f4a7c15;
-  for (let i = 0; i < ccLength; i += 8) hash = (hash ^ word(cc + <usize>i, ccLength - i)) * 0xff51afd7ed558ccd;
-  for (let i = 0; i < acLength; i += 8) hash = (hash ^ word(ac + <usize>i, acLength - i)) * 0xc4ceb9fe1a85ec53;
+/** `hash` with the bytes `[at, at + length)` mixed in, eight at a time, by multiplier `k`. */
+// @ts-ignore: decorator
+@inline function mixBytes(hash: u64, at: usize, length: i32, k: u64): u64 {
+  for (let i = 0; i < length; i += 8) hash = (hash ^ word(at + <usize>i, length - i)) * k;
+  return hash;
+}
+
+/** A mixed hash, finished (every input bit reaches the low 32) and cut to 32 bits. */
+// @ts-ignore: decorator
+@inline function finish(hash: u64): u32 {
   hash ^= hash >> 33;
   hash *= 0xff51afd7ed558ccd;
   hash ^= hash >> 33;
   return <u32>hash;
+}
+
+/** Whether the bytes `[a, a + length)` and `[b, b + length)` are the same, eight at a time. */
+// @ts-ignore: decorator
+@inline function sameBytes(a: usize, b: usize, length: i32): bool {
+  for (let i = 0; i < length; i += 8) if (word(a + <usize>i, length - i) != word(b + <usize>i, length - i)) return false;
+  return true;
+}
+
+/** A hash of the two codes' bytes and lengths (so where the cost centre ends is part of it). */
+function hashOf(cc: usize, ccLength: i32, ac: usize, acLength: i32): u32 {
+  const hash = <u64>(<u32>ccLength | (<u32>acLength << 16)) * 0x9e3779b97f4a7c15;
+  return finish(mixBytes(mixBytes(hash, cc, ccLength, 0xff51afd7ed558ccd), ac, acLength, 0xc4ceb9fe1a85ec53));
 }
 
 function keyAt(record: usize): usize {
@@ -136,10 +154,7 @@ function keyAt(record: usize): usize {
 function sameKey(record: usize, cc: usize, ccLength: i32, ac: usize, acLength: i32): bool {
   if (load<i32>(record, 12) != ccLength || load<i32>(record, 16) != acLength) return false;
   const stored = keyAt(record);
-  for (let i = 0; i < ccLength; i += 8) if (word(stored + <usize>i, ccLength - i) != word(cc + <usize>i, ccLength - i)) return false;
-  const storedAccount = stored + <usize>ccLength;
-  for (let i = 0; i < acLength; i += 8) if (word(storedAccount + <usize>i, acLength - i) != word(ac + <usize>i, acLength - i)) return false;
-  return true;
+  return sameBytes(stored, cc, ccLength) && sameBytes(stored + <usize>ccLength, ac, acLength);
 }
 
 /**
@@ -169,27 +184,14 @@ class CodeTable {
 
   /** The code of these bytes, added when new. */
   intern(at: usize, length: i32): i32 {
-    let hash: u64 = <u64>(<u32>length) * 0x9e3779b97f4a7c15;
-    for (let i = 0; i < length; i += 8) hash = (hash ^ word(at + <usize>i, length - i)) * 0xff51afd7ed558ccd;
-    hash ^= hash >> 33;
-    const h = <u32>hash;
+    const h = finish(mixBytes(<u64>(<u32>length) * 0x9e3779b97f4a7c15, at, length, 0xff51afd7ed558ccd));
     let slot = h & this.mask;
     while (true) {
       const entry = load<u32>(this.slots + (<usize>slot << 2));
       if (entry == 0) break;
       const code = <i32>entry - 1;
       const info = this.entries + <usize>code * 12;
-      if (load<u32>(info) == h && load<i32>(info, 8) == length) {
-        const stored = this.arena + <usize>load<i32>(info, 4);
-        let same = true;
-        for (let i = 0; i < length; i += 8) {
-          if (word(stored + <usize>i, length - i) != word(at + <usize>i, length - i)) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return code;
-      }
+      if (load<u32>(info) == h && load<i32>(info, 8) == length && sameBytes(this.arena + <usize>load<i32>(info, 4), at, length)) return code;
       slot = (slot + 1) & this.mask;
     }
     const code = this.count;
