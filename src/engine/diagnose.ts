@@ -402,6 +402,7 @@ function solutionOf(
   corrections: ReadonlyMap<number, Amount>,
   weights: Readonly<Record<CellClass, Amount>>,
   discrepancies: readonly string[],
+  eachExplainsItself = false,
 ): Solution {
   const byKey = new Map([...corrections].map(([cell, value]) => [rules.cells[cell]!.key, value]));
   const corrected = withCorrections(programme, byKey);
@@ -414,7 +415,8 @@ function solutionOf(
       others.delete(cell.key);
       return {
         cell, stated: cell.stated, corrected: value, difference: subtract(value, cell.stated), typo: typoOf(cell, value),
-        explains: discrepancyKeys(withCorrections(programme, others)),
+        // With every line input as stated, each corrected cell is its own discrepancy and no other's.
+        explains: eachExplainsItself ? discrepancies.filter((key) => key === cell.key) : discrepancyKeys(withCorrections(programme, others)),
       };
     });
   const typos = changes.filter((change) => change.typo !== undefined).length;
@@ -467,7 +469,7 @@ function statedTotalsReading(programme: Programme, rules: RuleSet, weights: Read
     if (value !== undefined && !equals(value, cell.stated)) corrections.set(index, value);
   });
   if (corrections.size === 0 || rulesBroken(rules, corrections).length > 0) return undefined;
-  return solutionOf(programme, rules, corrections, weights, discrepancies);
+  return solutionOf(programme, rules, corrections, weights, discrepancies, true);
 }
 
 /** Whether two solutions change the same cells to the same values. */

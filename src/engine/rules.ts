@@ -28,7 +28,7 @@
  * A cell the source leaves blank ("not stated") is no cell: rules that would name it use
  * what it is computed from instead, and no rule defines it.
  */
-import { type Amount, ZERO, absolute, add, compare, multiply, amountOf, subtract, sum } from '../money/index.js';
+import { type Amount, ZERO, absolute, add, compare, multiply, amountOf, subtract } from '../money/index.js';
 import {
   DERIVED_FIELDS,
   FIELD_HEADINGS,
@@ -220,7 +220,7 @@ export function editRulesOf(programme: Programme): RuleSet {
     const terms: Terms = new Map([[defined, 1]]);
     addTerms(terms, computed, -1);
     const list = [...terms].map(([cell, coefficient]) => ({ cell, coefficient }));
-    const residual = sum(list.map((term) => multiply(cells[term.cell]!.stated, amountOf(String(term.coefficient)))));
+    const residual = residualOf(list, (cell) => cells[cell]!.stated);
     rules.push({
       id: cells[defined]!.key, kind, text: ruleText(cells, defined, computed), terms: list, slack, residual,
       holds: compare(absolute(residual), slack) <= 0,
@@ -281,12 +281,22 @@ function ruleText(cells: readonly RuleCell[], defined: number, computed: Terms):
 export function rulesBroken(set: RuleSet, values: ReadonlyMap<number, Amount>): string[] {
   const broken: string[] = [];
   for (const rule of set.rules) {
-    let residual: Amount = ZERO;
-    for (const term of rule.terms) {
-      const value = values.get(term.cell) ?? set.cells[term.cell]!.stated;
-      residual = term.coefficient === 1 ? add(residual, value) : term.coefficient === -1 ? subtract(residual, value) : add(residual, multiply(value, amountOf(String(term.coefficient))));
+    if (!rule.terms.some((term) => values.has(term.cell))) {
+      if (!rule.holds) broken.push(rule.id);
+      continue;
     }
+    const residual = residualOf(rule.terms, (cell) => values.get(cell) ?? set.cells[cell]!.stated);
     if (compare(absolute(residual), rule.slack) > 0) broken.push(rule.id);
   }
   return broken;
+}
+
+/** Σ coefficient × value over a rule's terms (£000, exact). */
+function residualOf(terms: readonly RuleTerm[], valueOf: (cell: number) => Amount): Amount {
+  let residual: Amount = ZERO;
+  for (const term of terms) {
+    const value = valueOf(term.cell);
+    residual = term.coefficient === 1 ? add(residual, value) : term.coefficient === -1 ? subtract(residual, value) : add(residual, multiply(value, amountOf(String(term.coefficient))));
+  }
+  return residual;
 }
