@@ -24,7 +24,7 @@ function cellJson(cell: RuleCell) {
   };
 }
 
-/** One rule with its terms (each a cell and its coefficient). */
+/** One rule with its terms (each a cell key, listed in `cells`, and its coefficient). */
 export function ruleJson(rule: EditRule, rules: RuleSet) {
   return {
     id: rule.id,
@@ -33,7 +33,7 @@ export function ruleJson(rule: EditRule, rules: RuleSet) {
     holds: rule.holds,
     residual: money(rule.residual),
     slack: money(rule.slack),
-    terms: rule.terms.map((term) => ({ coefficient: term.coefficient, ...cellJson(rules.cells[term.cell]!) })),
+    terms: rule.terms.map((term) => ({ coefficient: term.coefficient, cell: rules.cells[term.cell]!.key })),
   };
 }
 
@@ -84,6 +84,7 @@ export function diagnosisJsonValue(diagnosis: Diagnosis) {
     dataset: { name: diagnosis.programme.name, path: diagnosis.programme.path },
     unit: 'GBP thousands',
     weights: Object.fromEntries(Object.entries(diagnosis.weights).map(([name, weight]) => [name, money(weight)])),
+    cells: diagnosis.rules.cells.map(cellJson),
     rules: diagnosis.rules.rules.map((rule) => ruleJson(rule, diagnosis.rules)),
     violated: diagnosis.violated.map((rule) => ({ id: rule.id, kind: rule.kind, text: rule.text, residual: money(rule.residual), slack: money(rule.slack) })),
     discrepancies: diagnosis.discrepancies,
@@ -101,7 +102,7 @@ export function rulesJsonValue(name: string, path: string, rules: RuleSet) {
   return {
     dataset: { name, path },
     unit: 'GBP thousands',
-    cells: rules.cells.length,
+    cells: rules.cells.map(cellJson),
     rules: rules.rules.map((rule) => ruleJson(rule, rules)),
   };
 }
