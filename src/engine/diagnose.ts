@@ -338,6 +338,16 @@ export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions
   };
 }
 
+/**
+ * The short diagnosis that `variance` and `report` show beside the discrepancies: the best
+ * correction only, with a node limit so a month-end report never waits on a hard search
+ * (the block then says the search stopped). `undefined` when every rule holds.
+ */
+export function diagnoseForReport(programme: Programme): Diagnosis | undefined {
+  const diagnosis = diagnoseProgramme(programme, { maxSolutions: 1, maxNodes: 200_000 });
+  return diagnosis.violated.length > 0 ? diagnosis : undefined;
+}
+
 /** A corrected scaled value as an amount; a headline figure rounded to its stated places (half away from zero). */
 function correctedAmount(cell: RuleCell, value: Fraction, places: number): Amount {
   const exact = value.d === 1n ? fromMinorUnits(value.n, places) : divide(fromMinorUnits(value.n, places), amountOf(value.d));
