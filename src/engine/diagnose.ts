@@ -48,7 +48,7 @@ export interface DiagnoseOptions {
   readonly maxSolutions?: number;
   /** Reliability weight per cell class (Fellegi–Holt): the cost of changing one such cell. Default 1 each. */
   readonly weights?: Readonly<Partial<Record<CellClass, Amount>>>;
-  /** Stop the search after this many nodes and say so (default 2,000,000). */
+  /** Stop the search after this many nodes and say so (default {@link DEFAULT_NODE_LIMIT}). */
   readonly maxNodes?: number;
 }
 
@@ -220,6 +220,9 @@ function correctedValues(pivots: readonly Pivot[], stated: readonly bigint[]): M
 
 const DEFAULT_WEIGHT = amountOf('1');
 
+/** The search's default node limit (each node costs about one pass over the rules). */
+export const DEFAULT_NODE_LIMIT = 200_000;
+
 const TYPO_WORDS: Readonly<Record<TypoKind, string>> = {
   'one-digit': 'one digit changed', transposition: 'two digits swapped', 'dropped-digit': 'a digit left out', 'extra-digit': 'a digit typed twice', sign: 'sign slip',
 };
@@ -234,7 +237,7 @@ const TYPO_WORDS: Readonly<Record<TypoKind, string>> = {
 export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions = {}): Diagnosis {
   const maxChanges = options.maxChanges ?? 10;
   const maxSolutions = options.maxSolutions ?? 5;
-  const maxNodes = options.maxNodes ?? 2_000_000;
+  const maxNodes = options.maxNodes ?? DEFAULT_NODE_LIMIT;
   const weights = {
     'line-input': DEFAULT_WEIGHT, 'line-stated': DEFAULT_WEIGHT, 'table-total': DEFAULT_WEIGHT, 'cross-table': DEFAULT_WEIGHT, headline: DEFAULT_WEIGHT,
     ...options.weights,
@@ -284,12 +287,16 @@ export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions
     // Lower bound: broken rules with no free cell in common each need a change of their own.
     const used = new Set<number>();
     let lower = 0;
+    let disjoint = 0;
     for (const free of candidates) {
       if (free.length === 0) return;
       if (free.some((cell) => used.has(cell))) continue;
       lower += Math.min(...free.map((cell) => cost[cell]!));
+      disjoint += 1;
       for (const cell of free) used.add(cell);
     }
+    // More broken rules with no cell in common than changes left: no deeper bound helps.
+    if (changed.length + disjoint > maxChanges) return;
     if (spent + lower > bound) {
       next = Math.min(next, spent + lower);
       return;
@@ -344,7 +351,7 @@ export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions
  * (the block then says the search stopped). `undefined` when every rule holds.
  */
 export function diagnoseForReport(programme: Programme): Diagnosis | undefined {
-  const diagnosis = diagnoseProgramme(programme, { maxSolutions: 1, maxNodes: 200_000 });
+  const diagnosis = diagnoseProgramme(programme, { maxSolutions: 1, maxNodes: 20_000 });
   return diagnosis.violated.length > 0 ? diagnosis : undefined;
 }
 
