@@ -18,6 +18,17 @@ export interface DatedSnapshot {
   readonly programme: Programme;
 }
 
+/** The problems (and notes) of several snapshots that did not load, together. */
+class SnapshotsInputError extends InputError {
+  constructor(private readonly refused: readonly InputError[]) {
+    super(refused.flatMap((error) => error.problems));
+  }
+
+  override get notes(): readonly string[] {
+    return this.refused.flatMap((error) => error.notes);
+  }
+}
+
 /** The name a snapshot's month is read from: the folder's name, or the workbook's without `.xlsx`. */
 export function snapshotName(path: string): string {
   const name = basename(resolve(path));
@@ -55,14 +66,16 @@ export async function loadDatedSnapshots(paths: readonly string[], labels: reado
   });
   if (problems.length > 0) throw new InputError(problems);
   const loaded: DatedSnapshot[] = [];
+  const refused: InputError[] = [];
   for (const snapshot of dated) {
     try {
       loaded.push({ month: snapshot.month, monthFrom: snapshot.monthFrom, programme: await loadProgramme(snapshot.path, options) });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems);
+      refused.push(error);
     }
   }
-  if (problems.length > 0) throw new InputError(problems);
+  if (refused.length === 1) throw refused[0]!;
+  if (refused.length > 1) throw new SnapshotsInputError(refused);
   return loaded.sort((a, b) => (a.month < b.month ? -1 : 1));
 }
