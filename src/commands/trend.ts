@@ -57,7 +57,7 @@ export function registerTrend(program: Command): void {
       const report = computeTrend(dated);
       // Only the renderer asked for is loaded (cli-table3 and chalk only for the table).
       const text =
-        options.format === 'json' ? (await import('../render/trend-json.js')).trendAsJson(report, dated.map((snapshot) => snapshot.monthFrom))
+        options.format === 'json' ? (await import('../render/trend-json.js')).trendAsJson(report)
         : options.format === 'csv' ? (await import('../render/trend-csv.js')).trendAsCsv(report)
         : options.format === 'markdown' ? (await import('../render/trend-markdown.js')).trendAsMarkdown(report)
         : (await import('../render/trend-table.js')).trendAsTable(report, { colour: colourWanted(options.output) });

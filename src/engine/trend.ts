@@ -25,6 +25,8 @@ import { type VarianceOptions, type VarianceReport, computeVariance } from './va
 /** One snapshot of the trend: its month and its variance report (recomputed from line items). */
 export interface TrendSnapshot {
   readonly month: Month;
+  /** How the month was known, when the caller says: from the snapshot's name or a label the user gave. */
+  readonly monthFrom?: 'name' | 'label';
   readonly report: VarianceReport;
 }
 
@@ -228,6 +230,8 @@ export function trendOf(snapshots: readonly TrendSnapshot[]): TrendReport {
  * order): each is recomputed from its line items by {@link computeVariance}.
  * @throws Error as {@link trendOf}.
  */
-export function computeTrend(snapshots: readonly { readonly month: Month; readonly programme: Programme }[], options: VarianceOptions = {}): TrendReport {
-  return trendOf(snapshots.map((snapshot) => ({ month: snapshot.month, report: computeVariance(snapshot.programme, options) })));
+export function computeTrend(snapshots: readonly { readonly month: Month; readonly monthFrom?: 'name' | 'label'; readonly programme: Programme }[], options: VarianceOptions = {}): TrendReport {
+  return trendOf(snapshots.map((snapshot) => ({
+    month: snapshot.month, ...(snapshot.monthFrom ? { monthFrom: snapshot.monthFrom } : {}), report: computeVariance(snapshot.programme, options),
+  })));
 }

@@ -23,18 +23,15 @@ function point(value: TrendPoint, withStatus: boolean) {
   };
 }
 
-/**
- * The report as a JSON-ready object: `{ unit, months, gaps, snapshots, combined, tables, events }`.
- * `monthFrom` says how each snapshot's month was known (`name` or `label`), when the caller knows.
- */
-export function trendAsJsonValue(report: TrendReport, monthFrom: readonly ('name' | 'label')[] = []) {
+/** The report as a JSON-ready object: `{ unit, months, gaps, snapshots, combined, tables, events }`. */
+export function trendAsJsonValue(report: TrendReport) {
   return {
     unit: 'GBP thousands',
     months: [...report.months],
     gaps: [...report.gaps],
-    snapshots: report.snapshots.map((snapshot, index) => ({
+    snapshots: report.snapshots.map((snapshot) => ({
       month: snapshot.month,
-      monthFrom: monthFrom[index] ?? null,
+      monthFrom: snapshot.monthFrom ?? null,
       name: snapshot.report.programme.name,
       path: snapshot.report.programme.path,
     })),
@@ -72,6 +69,6 @@ export function trendAsJsonValue(report: TrendReport, monthFrom: readonly ('name
 }
 
 /** The report as JSON text (2-space indent, trailing newline). */
-export function trendAsJson(report: TrendReport, monthFrom: readonly ('name' | 'label')[] = []): string {
-  return `${JSON.stringify(trendAsJsonValue(report, monthFrom), null, 2)}\n`;
+export function trendAsJson(report: TrendReport): string {
+  return `${JSON.stringify(trendAsJsonValue(report), null, 2)}\n`;
 }
