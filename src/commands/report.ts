@@ -52,7 +52,7 @@ Examples:
   $ fn-model report -o report.html                              # the bundled March 2021 dataset
   $ fn-model report --data april/ --from march/ -o report.pdf   # with the movement bridge, as PDF
   $ fn-model report --data april/ --from march/ -o report.json  # the same figures as JSON
-  $ fn-model report --trend data/trend/2020-1? data/trend/2021-0? data/march-2021 -o report.html
+  $ fn-model report --trend data/trend/20* data/march-2021 -o report.html    # + the trend by month, as a line chart
   $ fn-model report --scenario scenarios/adults-slip-25.yaml scenarios/partly-deliverable-lost.yaml \\
       --simulate scenarios/delivery-risk.yaml --runs 2000 --seed 1 -o report.html
 `;
