@@ -26,6 +26,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<(program: Command) => 
   ['tornado', async () => (await import('./commands/tornado.js')).registerTornado],
   ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
   ['movement', async () => (await import('./commands/movement.js')).registerMovement],
+  ['trend', async () => (await import('./commands/trend.js')).registerTrend],
   ['report', async () => (await import('./commands/report.js')).registerReport],
   ['export', async () => (await import('./commands/export.js')).registerExport],
   ['reconcile', async () => (await import('./commands/reconcile.js')).registerReconcile],

@@ -6,6 +6,7 @@ import { relative, isAbsolute } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { type Amount, isNegative, parseAmount } from '../money/index.js';
 import { bundledDatasetPath } from '../load/bundled.js';
+import { type Month, monthsIn } from '../model/month.js';
 
 /**
  * Parse `--tolerance N` (£000): a non-negative amount such as `0`, `0.5` or `1`.
@@ -37,4 +38,17 @@ export function encodingOption(): Option {
   return new Option('--encoding <encoding>', 'text encoding of CSV input (auto detects BOMs and falls back to Windows-1252 when not UTF-8)')
     .choices(['auto', 'utf8', 'windows-1252', 'utf16le', 'utf16be'])
     .default('auto');
+}
+
+/**
+ * A repeatable month option (`--label` of `trend`, `--trend-label` of `report`): each
+ * value must name exactly one month as a snapshot name would (`2021-03`, `march-2021`;
+ * see `monthsIn`); the values collect in the order given.
+ */
+export function monthLabelOption(flags: string, description: string): Option {
+  return new Option(flags, description).argParser((text: string, previous: readonly Month[] | undefined) => {
+    const months = monthsIn(text);
+    if (months.length !== 1) throw new InvalidArgumentError(`"${text}" is not one month (give e.g. 2021-03 or march-2021)`);
+    return [...(previous ?? []), months[0]!];
+  });
 }

@@ -10,7 +10,8 @@ import { Option } from 'commander';
 import type { LoadOptions } from '../load/dataset.js';
 import { type Amount, amountOf } from '../money/index.js';
 import { UsageError } from './errors.js';
-import { datasetPath, encodingOption, parseTolerance } from './options.js';
+import type { Month } from '../model/index.js';
+import { datasetPath, encodingOption, monthLabelOption, parseTolerance } from './options.js';
 import { parseCount, parseSeed, parseSwing, parseThreshold } from './scenario-options.js';
 
 type ReportFormat = 'html' | 'pdf' | 'json';
@@ -18,6 +19,8 @@ type ReportFormat = 'html' | 'pdf' | 'json';
 interface ReportCommandOptions {
   readonly data?: string;
   readonly from?: string;
+  readonly trend?: string[];
+  readonly trendLabel?: Month[];
   readonly output: string;
   readonly format?: ReportFormat;
   readonly tolerance?: Amount;
@@ -33,7 +36,9 @@ interface ReportCommandOptions {
 const HELP = `
 The report holds: the headline (savings shortfall less cost underspend = combined
 adverse movement) as a waterfall chart; with --from, the movement since the earlier
-snapshot and its bridge as a waterfall; with --scenario, the scenarios side by side
+snapshot and its bridge as a waterfall; with --trend, monthly snapshots as a line
+chart of the combined adverse movement by month and the lines that moved (as "trend
+SNAPSHOT..."; months from the snapshot names or --trend-label); with --scenario, the scenarios side by side
 (as "scenario run") and a tornado chart of the first file (as "tornado FILE --swing");
 with --simulate, a Monte Carlo histogram with P10/P50/P90 (as "simulate FILE --runs
 --seed --threshold"); the discrepancies; and every table as published with computed
@@ -47,6 +52,7 @@ Examples:
   $ fn-model report -o report.html                              # the bundled March 2021 dataset
   $ fn-model report --data april/ --from march/ -o report.pdf   # with the movement bridge, as PDF
   $ fn-model report --data april/ --from march/ -o report.json  # the same figures as JSON
+  $ fn-model report --trend data/trend/20* data/march-2021 -o report.html    # + the trend by month, as a line chart
   $ fn-model report --scenario scenarios/adults-slip-25.yaml scenarios/partly-deliverable-lost.yaml \\
       --simulate scenarios/delivery-risk.yaml --runs 2000 --seed 1 -o report.html
 `;
@@ -64,6 +70,8 @@ export function registerReport(program: Command): void {
     .description('the committee report: headline waterfall, movement bridge, scenarios with a tornado, simulation histogram, discrepancies and tables, as self-contained HTML, PDF or JSON')
     .option('--data <path>', 'this month\'s dataset: folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .option('--from <path>', 'an earlier snapshot: adds the movement since then and its bridge')
+    .option('--trend <snapshot...>', 'monthly snapshots, one per month (at least two): adds the trend by month and its chart')
+    .addOption(monthLabelOption('--trend-label <month>', 'the month of each --trend snapshot, in the order given, instead of reading it from the name'))
     .requiredOption('-o, --output <file>', 'the file to write (atomically): report.html, report.pdf or report.json')
     .addOption(new Option('--format <format>', 'output format (default: from the -o extension)').choices(['html', 'pdf', 'json']))
     .addOption(new Option('--tolerance <n>', 'ignore differences up to N £000 (default 0: exact)').argParser(parseTolerance))
@@ -81,6 +89,10 @@ export function registerReport(program: Command): void {
       ]);
       const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
       const from = options.from ? await loadProgramme(options.from, { encoding: options.encoding }) : undefined;
+      if (options.trendLabel && !options.trend) throw new UsageError('--trend-label needs --trend SNAPSHOT...');
+      const trend = options.trend
+        ? await (await import('./trend-snapshots.js')).loadDatedSnapshots(options.trend, options.trendLabel, { encoding: options.encoding })
+        : undefined;
       // yaml and zod (the scenario reader) and the PRNG load only with --scenario or --simulate.
       const readScenario = options.scenario || options.simulate ? (await import('../scenarios-file/read.js')).readScenario : undefined;
       const scenarios = [];
@@ -96,7 +108,7 @@ export function registerReport(program: Command): void {
         };
       }
       const report = composeReport(programme, {
-        ...(from ? { from } : {}), ...(options.tolerance ? { tolerance: options.tolerance } : {}),
+        ...(from ? { from } : {}), ...(trend ? { trend } : {}), ...(options.tolerance ? { tolerance: options.tolerance } : {}),
         scenarios, swing: options.swing, ...(simulation ? { simulation } : {}),
       });
       const format = formatFor(options);

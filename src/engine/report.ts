@@ -6,13 +6,15 @@
  * Each optional part is one member here, one section in `src/render/report-html.ts`
  * (`REPORT_SECTIONS`), its charts in `src/render/report-charts.ts` and one key in
  * `src/render/report-json.ts`: the movement since an earlier snapshot (`--from`), the
+ * trend over monthly snapshots (`--trend`), the
  * what-if scenarios with a tornado (`--scenario`) and the Monte Carlo simulation with
  * its histogram (`--simulate`).
  */
 import { type Amount, amountOf } from '../money/index.js';
-import type { Programme } from '../model/index.js';
+import type { Month, Programme } from '../model/index.js';
 import { type MovementReport, movementBetween } from './movement.js';
 import { diagnoseForReport } from './diagnose.js';
+import { type TrendReport, computeTrend } from './trend.js';
 import { type VarianceOptions, type VarianceReport, computeVariance } from './variance.js';
 import { type ScenarioComparison, type TornadoReport, compareScenarios, tornado } from './scenario/compare.js';
 import type { Scenario } from './scenario/model.js';
@@ -31,6 +33,8 @@ export interface CommitteeReport {
   readonly variance: VarianceReport;
   /** Present when the report is run with an earlier snapshot (`--from`). */
   readonly movement: MovementReport | undefined;
+  /** Present when the report is run with monthly snapshots (`--trend`). */
+  readonly trend?: TrendReport | undefined;
   /** Present when the report is run with scenario files (`--scenario`). */
   readonly scenarios: ReportScenarios | undefined;
   /** Present when the report is run with `--simulate`; always has its histogram. */
@@ -46,6 +50,8 @@ export interface ReportSimulationOptions extends Omit<SimulateOptions, 'histogra
 export interface ReportOptions extends VarianceOptions {
   /** The earlier snapshot to report movement from. */
   readonly from?: Programme;
+  /** Monthly snapshots (at least two, distinct months, ascending) to show as a trend. */
+  readonly trend?: readonly { readonly month: Month; readonly programme: Programme }[];
   /** Scenarios to compare with the base (each from the base); the first is also the tornado's. */
   readonly scenarios?: readonly Scenario[];
   /** The tornado's ± share for savings lines when the first scenario declares no drivers (default 25%). */
@@ -60,8 +66,9 @@ export const HISTOGRAM_BINS = 24;
 
 /**
  * Compose the committee report for a programme (and, optionally, its movement since an
- * earlier snapshot, scenarios and a simulation).
- * @throws ScenarioError when a scenario or driver does not fit the programme.
+ * earlier snapshot, the trend over monthly snapshots, scenarios and a simulation).
+ * @throws ScenarioError when a scenario or driver does not fit the programme; Error when
+ *   the trend's snapshots are fewer than two or not in ascending month order (the caller checks).
  */
 export function composeReport(programme: Programme, options: ReportOptions = {}): CommitteeReport {
   const varianceOptions = options.tolerance ? { tolerance: options.tolerance } : {};
@@ -74,7 +81,8 @@ export function composeReport(programme: Programme, options: ReportOptions = {})
   const simulation = options.simulation
     ? simulate(programme, options.simulation.scenario, { ...withoutScenario(options.simulation), histogramBins: HISTOGRAM_BINS })
     : undefined;
-  return { variance, movement, scenarios, simulation };
+  const trend = options.trend ? computeTrend(options.trend, varianceOptions) : undefined;
+  return { variance, movement, ...(trend ? { trend } : {}), scenarios, simulation };
 }
 
 function withoutScenario(options: ReportSimulationOptions): SimulateOptions {

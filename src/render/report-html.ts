@@ -16,6 +16,7 @@ import { type Amount, equals, formatAmount, formatMillions, formatPercent, toDec
 import type { CommitteeReport, Driver } from '../engine/index.js';
 import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, varianceGrid } from './variance-grid.js';
 import { bridgeDetailGrid, bridgeGrid, lineMovementGrid, snapshotLabels, tableMovementGrid } from './movement-grid.js';
+import { combinedSeriesGrid, combinedStepsGrid, lineEventsGrid, lineOutturnChangeGrid, tableOutturnGrid, trendSentence } from './trend-grid.js';
 import type { ReportChart } from './charts/chart.js';
 import { adjustmentsGrid, comparisonGrid, histogramGrid, simulationGrid, tornadoGrid } from './scenario-grid.js';
 import { renderSvg } from './charts/svg.js';
@@ -113,6 +114,24 @@ ${gridAsHtml(bridgeGrid(movement))}
 ${detail.rows.length > 0 ? gridAsHtml(detail, 2) : ''}
 ${gridAsHtml(tableMovementGrid(movement))}
 ${lines.rows.length > 0 ? gridAsHtml(lines, 2) : `<p>${escapeHtml(lines.title)}: none.</p>`}
+</section>`;
+}
+
+function trendSection({ report, figures }: SectionContext): string | undefined {
+  const { trend } = report;
+  if (!trend) return undefined;
+  const lines = lineOutturnChangeGrid(trend);
+  const events = lineEventsGrid(trend);
+  return `<section id="trend" aria-labelledby="trend-heading">
+<h2 id="trend-heading">Trend, ${escapeHtml(trend.months[0]!)} to ${escapeHtml(trend.months.at(-1)!)}</h2>
+<p>${trend.snapshots.map((snapshot) => `${escapeHtml(snapshot.month)}: <code>${escapeHtml(snapshot.report.programme.path)}</code>`).join('; ')}. Each snapshot recomputed from its line items; a month's change = that month − the previous snapshot's, exactly as <code>fn-model movement</code> between the two (docs/trend.md).</p>
+<p class="lead" data-figure="trend.combined.change" data-value="${toDecimalString(trend.combinedChange)}">${escapeHtml(trendSentence(trend))}</p>
+${figures.get('trend-series') ?? ''}
+${gridAsHtml(combinedSeriesGrid(trend))}
+${gridAsHtml(combinedStepsGrid(trend))}
+${gridAsHtml(tableOutturnGrid(trend))}
+${lines.rows.length > 0 ? gridAsHtml(lines, 2) : `<p>${escapeHtml(lines.title)}: none.</p>`}
+${events.rows.length > 0 ? gridAsHtml(events, 0) : `<p>${escapeHtml(events.title)}: none.</p>`}
 </section>`;
 }
 
@@ -224,6 +243,7 @@ function describeDistribution(driver: Driver): string {
 const REPORT_SECTIONS: readonly ReportSection[] = [
   { id: 'headline', render: headlineSection },
   { id: 'movement', render: movementSection },
+  { id: 'trend', render: trendSection },
   { id: 'scenarios', render: scenariosSection },
   { id: 'simulation', render: simulationSection },
   { id: 'discrepancies', render: discrepancySection },

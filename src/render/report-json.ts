@@ -1,16 +1,17 @@
 /**
  * The committee report as JSON (docs/json.md, "fn-model report"): the variance report,
- * the movement report, the scenarios and the simulation (each null when not asked for),
+ * the movement report, the trend, the scenarios and the simulation (each null when not asked for),
  * and each chart's id, title and text alternative. The HTML report embeds exactly this
  * value, so the page and the JSON of the same run carry the same figures.
  */
 import type { CommitteeReport } from '../engine/index.js';
 import { movementAsJsonValue } from './movement-json.js';
+import { trendAsJsonValue } from './trend-json.js';
 import { varianceAsJsonValue } from './variance-json.js';
 import { comparisonAsJsonValue, histogramAsJsonValue, simulationAsJsonValue, tornadoAsJsonValue } from './scenario-json.js';
 import { reportCharts } from './report-charts.js';
 
-/** The report as a JSON-ready object: `{ report, unit, variance, movement, scenarios, simulation, charts }`. */
+/** The report as a JSON-ready object: `{ report, unit, variance, movement, trend, scenarios, simulation, charts }`. */
 export function reportAsJsonValue(report: CommitteeReport) {
   const { scenarios, simulation } = report;
   return {
@@ -18,6 +19,7 @@ export function reportAsJsonValue(report: CommitteeReport) {
     unit: 'GBP thousands',
     variance: varianceAsJsonValue(report.variance),
     movement: report.movement ? movementAsJsonValue(report.movement) : null,
+    trend: report.trend ? trendAsJsonValue(report.trend) : null,
     scenarios: scenarios ? { comparison: comparisonAsJsonValue(scenarios.comparison), tornado: tornadoAsJsonValue(scenarios.tornado) } : null,
     simulation: simulation
       ? { ...simulationAsJsonValue(simulation), histogram: simulation.histogram ? histogramAsJsonValue(simulation.histogram) : null }

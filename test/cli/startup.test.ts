@@ -73,7 +73,7 @@ describe('start-up: what `fn-model variance` loads', () => {
     const run = loadedBy(['variance', '--format', 'json'], 'modules');
     expect(run.status, run.stderr).toBe(0);
     const unwanted = [...run.modules].filter((module) =>
-      /^(engine\/(index|scenario\/(?!errors)|simulate|random|report|formula|reconcile|explain|movement)|load\/(index|export-workbook|xlsx|zip-guard)|ledger\/(?!limits)|scenarios-file\/|render\/(report|scenario|movement|xlsx)|io\/(progress|chromium))/.test(module));
+      /^(engine\/(index|scenario\/(?!errors)|simulate|random|report|formula|reconcile|explain|movement|trend)|load\/(index|export-workbook|xlsx|zip-guard)|ledger\/(?!limits)|scenarios-file\/|render\/(report|scenario|movement|trend|xlsx)|io\/(progress|chromium))/.test(module));
     expect(unwanted).toEqual([]);
   });
 

@@ -7,29 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, equals, subtract, sum } from '../../src/money/index.js';
 import { computeMovement, computeVariance } from '../../src/engine/index.js';
-import type { TableId } from '../../src/model/index.js';
-import { type LineRow, programmeOf } from '../support/programme.js';
-
-const amountText = fc
-  .tuple(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), fc.integer({ min: 0, max: 3 }))
-  .map(([units, places]) => {
-    const negative = units < 0n;
-    const digits = (negative ? -units : units).toString().padStart(places + 1, '0');
-    const body = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
-    return negative ? `-${body}` : body;
-  });
-
-const ORDINARY: readonly TableId[] = ['fn-costs', 'brp-investment', 'brp-savings', 'ncc-investment', 'ncc-savings'];
-
-/** A snapshot: for each ordinary table, lines with ids drawn from a small pool (so snapshots share, add and drop lines). */
-const snapshot = fc.record(
-  Object.fromEntries(ORDINARY.map((id) => [id, fc.uniqueArray(
-    fc.record({ id: fc.constantFrom('L1', 'L2', 'L3', 'L4', 'L5'), budget: amountText, outturn: amountText, other: amountText }),
-    { selector: (line) => line.id, maxLength: 5 },
-  )])) as Record<TableId, fc.Arbitrary<{ id: string; budget: string; outturn: string; other: string }[]>>,
-).map((tables) => programmeOf(Object.fromEntries(Object.entries(tables).map(([id, lines]) => [id, {
-  lines: lines.map((line): LineRow => [line.id, line.other, line.budget, '0', '', line.outturn, '', '0', '0']),
-}]))));
+import { snapshot } from '../support/snapshot-arbitrary.js';
 
 describe('movement bridge (property)', () => {
   it('steps sum exactly to the total change, lines sum exactly to their step, the running total ends at the later figure', () => {

@@ -29,6 +29,7 @@ const COMMANDS: readonly { readonly name: string; readonly argv: (data: string) 
   { name: 'export', argv: (data) => ['export', '--data', data, '-o', 'never-written.xlsx'] },
   { name: 'movement', argv: (data) => ['movement', '--from', join(ROOT, 'data', 'march-2021'), '--to', data] },
   { name: 'report', argv: (data) => ['report', '--data', data, '-o', 'never-written.html'] },
+  { name: 'trend', argv: (data) => ['trend', join(ROOT, 'data', 'march-2021'), data, '--label', '2021-03', '--label', '2021-04'] },
 ];
 
 const BAD = join(ROOT, 'test', 'fixtures', 'bad');
