@@ -10,19 +10,18 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Amount } from '../money/index.js';
-import type { LoadOptions } from '../load/dataset.js';
 import type { Programme } from '../model/index.js';
 import type { VarianceFormat } from '../render/variance.js';
 import { ExitStatus, UsageError } from './errors.js';
-import { datasetPath, encodingOption, formatOption, parseTolerance } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption, parseTolerance } from './options.js';
+import type { CsvInputOptions } from './options.js';
 
-interface VarianceOptions {
+interface VarianceOptions extends CsvInputOptions {
   readonly data?: string;
   readonly format: VarianceFormat;
   readonly output?: string;
   readonly strict?: boolean;
   readonly tolerance?: Amount;
-  readonly encoding: LoadOptions['encoding'];
   readonly actuals?: string;
   readonly map?: string;
 }
@@ -92,15 +91,17 @@ export function registerVariance(program: Command): void {
     .option('--strict', 'exit 1 when any stated figure disagrees with its line items')
     .addOption(new Option('--tolerance <n>', 'ignore differences up to N £000 (default 0: exact)').argParser(parseTolerance))
     .addOption(encodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .option('--actuals <ledger>', 'take each line\'s outturn from a general-ledger export (needs --map; see `fn-model actuals --help`)')
     .option('--map <file>', 'MAP.csv sending (cost centre, account) to table lines, for --actuals')
     .addHelpText('after', HELP)
-    .action(async (options: VarianceOptions) => {
+    .action(async (options: VarianceOptions, command: Command) => {
       if (Boolean(options.actuals) !== Boolean(options.map)) throw new UsageError('--actuals and --map go together: give both or neither');
       const [{ loadProgramme }, { computeVariance }, { renderVariance }, { colourWanted, emitReport }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/variance.js'), import('../render/variance.js'), import('../io/output.js'),
       ]);
-      let programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
+      let programme = await loadProgramme(datasetPath(options.data), loadOptionsOf(options, command));
       if (options.actuals && options.map) programme = await withLedgerOutturn(programme, options.actuals, options.map);
       const report = computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {});
       const text = await renderVariance(report, options.format, colourWanted(options.output));

@@ -2,10 +2,11 @@
  * The one place fn-model does arithmetic on money.
  *
  * Every amount is an instance of {@link Money}, a private clone of decimal.js with
- * 40 significant digits and banker's rounding (ROUND_HALF_EVEN). Published council
- * figures are whole £000 and every sum of them is exact at that precision, so no
- * arithmetic here ever rounds in practice; rounding happens only in
- * `format.ts`, for display, and says so.
+ * 40 significant digits and banker's rounding (ROUND_HALF_EVEN) for the one operation
+ * that can round, division at 40 digits. Published council figures are whole £000 and
+ * every sum of them is exact at that precision, so no arithmetic here ever rounds in
+ * practice; figures are rounded only for display, by {@link roundTo} and `format.ts`,
+ * with one rule: half away from zero ({@link DISPLAY_ROUNDING}).
  *
  * A reviewer can grep for `new Money(` and `.plus(` outside `src/money/` to find
  * exceptions; there should be none.
@@ -128,9 +129,17 @@ export function divide(a: Amount, b: Amount): Amount {
   return a.dividedBy(b);
 }
 
-/** a rounded half-to-even to `places` decimal places (for display or stated precision only). */
+/**
+ * The one rounding rule for every figure fn-model shows or states to a fixed precision:
+ * half away from zero (decimal.js ROUND_HALF_UP), as Excel's ROUND and finance readers
+ * expect: 0.9085 → 0.909, −0.9085 → −0.909, 1.3625 → 1.363. Arithmetic never uses it
+ * (sums are exact; only {@link divide} rounds, at 40 digits). See docs/robustness.md.
+ */
+export const DISPLAY_ROUNDING = Decimal.ROUND_HALF_UP;
+
+/** a rounded to `places` decimal places by {@link DISPLAY_ROUNDING} (half away from zero), for display or stated precision only. */
 export function roundTo(a: Amount, places: number): Amount {
-  return a.toDecimalPlaces(places, Money.ROUND_HALF_EVEN);
+  return a.toDecimalPlaces(places, DISPLAY_ROUNDING);
 }
 
 /** The larger of a and b. */
