@@ -142,6 +142,18 @@ export function roundTo(a: Amount, places: number): Amount {
   return a.toDecimalPlaces(places, DISPLAY_ROUNDING);
 }
 
+/** The significant digits a spreadsheet cell holds and shows (Excel, LibreOffice). */
+export const SPREADSHEET_DIGITS = 15;
+
+/**
+ * a as a spreadsheet holds it: rounded to {@link SPREADSHEET_DIGITS} significant digits by
+ * {@link DISPLAY_ROUNDING} (exact amounts of at most 15 digits are unchanged). `reconcile`
+ * compares a formula's cached value, read the same way, with this.
+ */
+export function atSpreadsheetPrecision(a: Amount): Amount {
+  return a.toSignificantDigits(SPREADSHEET_DIGITS, DISPLAY_ROUNDING);
+}
+
 /** The larger of a and b. */
 export function maximum(a: Amount, b: Amount): Amount {
   return a.gte(b) ? a : b;
