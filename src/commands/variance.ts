@@ -78,6 +78,11 @@ Examples:
   $ fn-model variance --data my-folder/ --strict      # fail (exit 1) on any discrepancy
   $ fn-model variance --data book.xlsx --tolerance 1 -o report.md --format markdown
   $ fn-model variance --actuals data/ledger-sample/ledger.csv --map data/ledger-sample/map.csv
+  $ fn-model variance --data european/ --decimal-comma   # sep=; files with amounts like 1.234,56
+  $ fn-model --debug variance --data unicode-text/       # tells each CSV's delimiter (comma, tab, semicolon)
+
+CSV files are separated by commas, tabs or semicolons: a sep= first line decides, else the
+header line; --delimiter forces one. Rounded figures (the £m headline) round half away from zero.
 `;
 
 /** Register the `variance` command on the program. */

@@ -196,8 +196,15 @@ export function parseCsvRows(text: string, file: string, split: CsvSplit = {}): 
   const delimiter = split.delimiter ?? ',';
   const firstLine = split.firstLine ?? 1;
   const bytes = Buffer.from(text, 'utf8');
+  let completed = 0; // byte offset where the last completed record ends (so where a failing one starts)
   try {
-    const records = parse(bytes, { ...parseOptions(delimiter), info: true, raw: true }) as unknown as { record: string[]; raw: string; info: { bytes: number } }[];
+    const records = parse(bytes, {
+      ...parseOptions(delimiter), info: true, raw: true,
+      on_record: (record, context) => {
+        completed = context.bytes;
+        return record;
+      },
+    }) as unknown as { record: string[]; raw: string; info: { bytes: number } }[];
     let line = firstLine;
     let start = 0;
     const rows = records.map(({ record, raw, info }) => {
@@ -209,11 +216,11 @@ export function parseCsvRows(text: string, file: string, split: CsvSplit = {}): 
     });
     return { rows, problems: [] };
   } catch (error) {
-    const failure = error as { code?: string; records?: number; bytes_records?: number; lines?: number; column?: number | string | null; message?: string };
+    const failure = error as { code?: string; records?: number; lines?: number; column?: number | string | null; message?: string };
     const message = (failure.code !== undefined && CSV_ERROR_MESSAGES[failure.code]) || `cannot be read as CSV (${failure.code ?? 'error'}: ${shortReason(String(failure.message ?? error))})`;
-    // The failing record starts where the completed ones end (`bytes_records`); csv-parse's
-    // `lines` is where it gave up (for an unclosed quote, the end of the file).
-    const row = typeof failure.bytes_records === 'number' ? firstLine + lineBreaks(bytes, 0, failure.bytes_records) : undefined;
+    // The failing record starts where the last completed one ended; csv-parse's `lines` is
+    // where it gave up (for an unclosed quote, the end of the file).
+    const row = typeof failure.code === 'string' ? firstLine + lineBreaks(bytes, 0, completed) : undefined;
     const problem: Problem = typeof row === 'number' ? { file, row, message } : { file, message };
     // quote the cell the error is in (csv-parse's `column` is its 0-based index in the record)
     const record = typeof failure.records === 'number' ? failure.records + 1 : undefined;
