@@ -103,12 +103,12 @@ export function registerVariance(program: Command): void {
     .addHelpText('after', HELP)
     .action(async (options: VarianceOptions, command: Command) => {
       if (Boolean(options.actuals) !== Boolean(options.map)) throw new UsageError('--actuals and --map go together: give both or neither');
-      const [{ loadProgramme }, { computeVariance }, { renderVariance }, { colourWanted, emitReport }] = await Promise.all([
-        import('../load/dataset.js'), import('../engine/variance.js'), import('../render/variance.js'), import('../io/output.js'),
+      const [{ loadProgramme }, { computeVariance }, { renderVariance }, { colourWanted, emitReport }, { diagnoseForReport }] = await Promise.all([
+        import('../load/dataset.js'), import('../engine/variance.js'), import('../render/variance.js'), import('../io/output.js'), import('../engine/diagnose.js'),
       ]);
       let programme = await loadProgramme(datasetPath(options.data), loadOptionsOf(options, command));
       if (options.actuals && options.map) programme = await withLedgerOutturn(programme, options.actuals, options.map);
-      const report = computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {});
+      const report = { ...computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {}), diagnosis: diagnoseForReport(programme) };
       const text = await renderVariance(report, options.format, colourWanted(options.output));
       await emitReport(text, options.output);
       if (options.strict && report.discrepancies.length > 0) {

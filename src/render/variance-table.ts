@@ -8,6 +8,7 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { formatMillions } from '../money/index.js';
 import { printable } from './printable.js';
+import { diagnosisSummary } from './diagnose-grid.js';
 import type { VarianceReport } from '../engine/index.js';
 import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, outturnNote, varianceGrid } from './variance-grid.js';
 
@@ -60,5 +61,6 @@ export function varianceAsTable(report: VarianceReport, options: TableRenderOpti
     `Combined impact (computed): ${formatMillions(report.costs.variance)} cost underspend offsetting a ${formatMillions(report.savings.variance)} savings shortfall gives a combined adverse movement of ${formatMillions(combined.computed)}` +
       (combined.published === undefined ? '.\n' : ` (published: ${formatMillions(combined.published)}).\n`),
   );
+  if (report.diagnosis) parts.push(`${colour.bold('Diagnosis (fn-model diagnose shows every reading and the rules)')}\n${diagnosisSummary(report.diagnosis).join('\n')}\n`);
   return parts.join('\n');
 }
