@@ -57,7 +57,7 @@ function spreadsheetValueOf(amount: Amount): number | string {
 
 /** The raw CSV text of a table's cells, by row number and field, to keep "-" as written. */
 async function csvTexts(file: string, tableId: Parameters<typeof layoutOf>[0]): Promise<(row: number, column: TableColumn) => string> {
-  const grid = await readCsvRows(await readFile(file), 'auto', file);
+  const grid = await readCsvRows(await readFile(file), { encoding: 'auto' }, file);
   const rows: readonly GridRow[] = grid.rows;
   const header = findHeader(
     rows.map((row) => ({ row: row.row, texts: row.cells.map((cell) => cell.text) })),

@@ -6,18 +6,17 @@
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import type { LoadOptions } from '../load/dataset.js';
 import type { DiagnoseFormat } from '../render/diagnose.js';
 import { ExitStatus } from './errors.js';
-import { datasetPath, encodingOption, formatOption } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption } from './options.js';
+import type { CsvInputOptions } from './options.js';
 
-interface DiagnoseOptions {
+interface DiagnoseOptions extends CsvInputOptions {
   readonly data?: string;
   readonly format: DiagnoseFormat;
   readonly maxChanges: number;
   readonly maxSolutions: number;
   readonly weights?: string;
-  readonly encoding: LoadOptions['encoding'];
 }
 
 /**
@@ -66,13 +65,15 @@ export function registerDiagnose(program: Command): void {
     .option('--weights <file>', 'YAML: reliability weight per cell class (default 1 each)')
     .addOption(formatOption(['table', 'json', 'markdown'], 'table'))
     .addOption(encodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .addHelpText('after', HELP)
-    .action(async (options: DiagnoseOptions) => {
+    .action(async (options: DiagnoseOptions, command: Command) => {
       const [{ loadProgramme }, { diagnoseProgramme }, { renderDiagnosis }, { colourWanted, emitReport }, { readWeights }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/diagnose.js'), import('../render/diagnose.js'), import('../io/output.js'), import('../load/weights.js'),
       ]);
       const weights = options.weights ? readWeights(options.weights) : undefined;
-      const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
+      const programme = await loadProgramme(datasetPath(options.data), loadOptionsOf(options, command));
       const diagnosis = diagnoseProgramme(programme, { maxChanges: options.maxChanges, maxSolutions: options.maxSolutions, ...(weights ? { weights } : {}) });
       await emitReport(await renderDiagnosis(diagnosis, options.format, colourWanted(undefined)), undefined);
       if (!diagnosis.search.complete) {

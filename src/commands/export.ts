@@ -7,17 +7,16 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { LoadOptions } from '../load/dataset.js';
 import { UsageError } from './errors.js';
-import { datasetPath, encodingOption, formatOption } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption } from './options.js';
+import type { CsvInputOptions } from './options.js';
 import { packageVersion } from '../version.js';
 
-interface ExportOptions {
+interface ExportOptions extends CsvInputOptions {
   readonly data?: string;
   readonly output: string;
   readonly force?: boolean;
   readonly format: 'xlsx' | 'csv';
-  readonly encoding: LoadOptions['encoding'];
 }
 
 const HELP = `
@@ -54,11 +53,13 @@ export function registerExport(program: Command): void {
     .option('--force', 'overwrite an existing file (or the folder\'s CSV files)')
     .addOption(formatOption(['xlsx', 'csv'], 'xlsx'))
     .addOption(encodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .addHelpText('after', HELP)
-    .action(async (options: ExportOptions) => {
+    .action(async (options: ExportOptions, command: Command) => {
       const [{ loadProgramme }, { emitReport, OutputError }] = await Promise.all([import('../load/dataset.js'), import('../io/output.js')]);
       const source = datasetPath(options.data);
-      const programme = await loadProgramme(source, { encoding: options.encoding });
+      const programme = await loadProgramme(source, loadOptionsOf(options, command));
       if (options.format === 'csv') {
         const { programmeAsCsvFiles } = await import('../render/csv-dataset.js');
         const files = programmeAsCsvFiles(programme);

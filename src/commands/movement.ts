@@ -3,15 +3,14 @@
  * and this month's). Load both, recompute each from its line items, compare, render.
  */
 import type { Command } from 'commander';
-import type { LoadOptions } from '../load/dataset.js';
-import { encodingOption, formatOption } from './options.js';
+import { decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption } from './options.js';
+import type { CsvInputOptions } from './options.js';
 
-interface MovementOptions {
+interface MovementOptions extends CsvInputOptions {
   readonly from: string;
   readonly to: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
   readonly output?: string;
-  readonly encoding: LoadOptions['encoding'];
 }
 
 const HELP = `
@@ -40,13 +39,15 @@ export function registerMovement(program: Command): void {
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
     .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
     .addOption(encodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .addHelpText('after', HELP)
-    .action(async (options: MovementOptions) => {
+    .action(async (options: MovementOptions, command: Command) => {
       const [{ loadProgramme }, { computeMovement }, { colourWanted, emitReport }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/movement.js'), import('../io/output.js'),
       ]);
-      const from = await loadProgramme(options.from, { encoding: options.encoding });
-      const to = await loadProgramme(options.to, { encoding: options.encoding });
+      const from = await loadProgramme(options.from, loadOptionsOf(options, command));
+      const to = await loadProgramme(options.to, loadOptionsOf(options, command));
       const report = computeMovement(from, to);
       // Only the renderer asked for is loaded (cli-table3 and chalk only for the table).
       const text =

@@ -3,7 +3,8 @@
  * `--tolerance`, `--format` and `-o` mean the same thing everywhere.
  */
 import { relative, isAbsolute } from 'node:path';
-import { InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { LoadOptions } from '../load/dataset.js';
 import { type Amount, isNegative, parseAmount } from '../money/index.js';
 import { bundledDatasetPath } from '../load/bundled.js';
 import { type Month, monthsIn } from '../model/month.js';
@@ -51,4 +52,49 @@ export function monthLabelOption(flags: string, description: string): Option {
     if (months.length !== 1) throw new InvalidArgumentError(`"${text}" is not one month (give e.g. 2021-03 or march-2021)`);
     return [...(previous ?? []), months[0]!];
   });
+}
+
+/** The values `--delimiter` takes, and the delimiter each names (`auto`: detect). */
+const DELIMITER_NAMES: Readonly<Record<string, NonNullable<LoadOptions['delimiter']>>> = {
+  auto: 'auto', comma: ',', ',': ',', tab: '\t', '\\t': '\t', '\t': '\t', semicolon: ';', ';': ';',
+};
+
+/**
+ * Parse `--delimiter`: `auto`, `comma`, `tab` or `semicolon` (or the character itself).
+ * @throws InvalidArgumentError (commander reports it; exit 2) for anything else.
+ */
+export function parseDelimiter(text: string): NonNullable<LoadOptions['delimiter']> {
+  const delimiter = DELIMITER_NAMES[text.toLowerCase()];
+  if (delimiter === undefined) throw new InvalidArgumentError('must be auto, comma, tab or semicolon');
+  return delimiter;
+}
+
+/** The CSV options as commander parses them. */
+export interface CsvInputOptions {
+  readonly encoding: LoadOptions['encoding'];
+  readonly delimiter?: LoadOptions['delimiter'];
+  readonly decimalComma?: boolean;
+}
+
+/** `--delimiter` for CSV input (default auto: a `sep=` first line, else detected from the header line). */
+export function delimiterOption(): Option {
+  return new Option('--delimiter <delimiter>', 'cell delimiter of CSV input: auto (a sep= first line, else detected from the header line), comma, tab or semicolon')
+    .argParser(parseDelimiter)
+    .default('auto');
+}
+
+/** `--decimal-comma`: text amounts are written `1.234,56` and `-2,40` (European Excel). */
+export function decimalCommaOption(): Option {
+  return new Option('--decimal-comma', 'text amounts use a decimal comma and "." for thousands (1.234,56 and -2,40), as European Excel writes');
+}
+
+/** The {@link LoadOptions} of a command's CSV options; with the global `--debug`, each CSV file's delimiter is told on stderr. */
+export function loadOptionsOf(options: CsvInputOptions, command: Command): LoadOptions {
+  const debug = Boolean(command.optsWithGlobals().debug);
+  return {
+    encoding: options.encoding,
+    delimiter: options.delimiter ?? 'auto',
+    decimalComma: options.decimalComma ?? false,
+    ...(debug ? { onDebug: (line: string) => process.stderr.write(`fn-model: debug: ${line}\n`) } : {}),
+  };
 }

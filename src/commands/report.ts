@@ -7,16 +7,16 @@
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { LoadOptions } from '../load/dataset.js';
 import { type Amount, amountOf } from '../money/index.js';
 import { UsageError } from './errors.js';
 import type { Month } from '../model/index.js';
-import { datasetPath, encodingOption, monthLabelOption, parseTolerance } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, monthLabelOption, parseTolerance } from './options.js';
+import type { CsvInputOptions } from './options.js';
 import { parseCount, parseSeed, parseSwing, parseThreshold } from './scenario-options.js';
 
 type ReportFormat = 'html' | 'pdf' | 'json';
 
-interface ReportCommandOptions {
+interface ReportCommandOptions extends CsvInputOptions {
   readonly data?: string;
   readonly from?: string;
   readonly trend?: string[];
@@ -24,7 +24,6 @@ interface ReportCommandOptions {
   readonly output: string;
   readonly format?: ReportFormat;
   readonly tolerance?: Amount;
-  readonly encoding: LoadOptions['encoding'];
   readonly scenario?: string[];
   readonly swing: Amount;
   readonly simulate?: string;
@@ -76,6 +75,8 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--format <format>', 'output format (default: from the -o extension)').choices(['html', 'pdf', 'json']))
     .addOption(new Option('--tolerance <n>', 'ignore differences up to N £000 (default 0: exact)').argParser(parseTolerance))
     .addOption(encodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .option('--scenario <file...>', 'scenario files (YAML): adds the scenarios side by side and a tornado of the first')
     .addOption(new Option('--swing <percent>', 'the tornado\'s swing of each savings line when the first scenario declares no drivers').argParser(parseSwing).default(amountOf('0.25'), '25%'))
     .option('--simulate <file>', 'a scenario file with drivers: adds a Monte Carlo histogram with P10/P50/P90')
@@ -83,15 +84,15 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--seed <s>', 'simulation PRNG seed (0 to 4294967295)').argParser(parseSeed).default(1))
     .addOption(new Option('--threshold <amount>', 'simulation: the share of runs with combined adverse movement above this (£000)').argParser(parseThreshold))
     .addHelpText('after', HELP)
-    .action(async (options: ReportCommandOptions) => {
+    .action(async (options: ReportCommandOptions, command: Command) => {
       const [{ loadProgramme }, { composeReport }, { writeFileAtomic }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/report.js'), import('../io/atomic-write.js'),
       ]);
-      const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
-      const from = options.from ? await loadProgramme(options.from, { encoding: options.encoding }) : undefined;
+      const programme = await loadProgramme(datasetPath(options.data), loadOptionsOf(options, command));
+      const from = options.from ? await loadProgramme(options.from, loadOptionsOf(options, command)) : undefined;
       if (options.trendLabel && !options.trend) throw new UsageError('--trend-label needs --trend SNAPSHOT...');
       const trend = options.trend
-        ? await (await import('./trend-snapshots.js')).loadDatedSnapshots(options.trend, options.trendLabel, { encoding: options.encoding })
+        ? await (await import('./trend-snapshots.js')).loadDatedSnapshots(options.trend, options.trendLabel, loadOptionsOf(options, command))
         : undefined;
       // yaml and zod (the scenario reader) and the PRNG load only with --scenario or --simulate.
       const readScenario = options.scenario || options.simulate ? (await import('../scenarios-file/read.js')).readScenario : undefined;

@@ -4,14 +4,13 @@
  * cells, whether the stated figures satisfy it and by how much they miss.
  */
 import type { Command } from 'commander';
-import type { LoadOptions } from '../load/dataset.js';
 import type { DiagnoseFormat } from '../render/diagnose.js';
-import { datasetPath, encodingOption, formatOption } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption } from './options.js';
+import type { CsvInputOptions } from './options.js';
 
-interface RulesOptions {
+interface RulesOptions extends CsvInputOptions {
   readonly data?: string;
   readonly format: DiagnoseFormat;
-  readonly encoding: LoadOptions['encoding'];
 }
 
 const HELP = `
@@ -36,12 +35,14 @@ export function registerRules(program: Command): void {
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'markdown'], 'table'))
     .addOption(encodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .addHelpText('after', HELP)
-    .action(async (options: RulesOptions) => {
+    .action(async (options: RulesOptions, command: Command) => {
       const [{ loadProgramme }, { editRulesOf }, { renderRules }, { colourWanted, emitReport }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/rules.js'), import('../render/diagnose.js'), import('../io/output.js'),
       ]);
-      const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
+      const programme = await loadProgramme(datasetPath(options.data), loadOptionsOf(options, command));
       await emitReport(await renderRules(programme, editRulesOf(programme), options.format, colourWanted(undefined)), undefined);
     });
 }

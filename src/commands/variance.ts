@@ -10,19 +10,18 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Amount } from '../money/index.js';
-import type { LoadOptions } from '../load/dataset.js';
 import type { Programme } from '../model/index.js';
 import type { VarianceFormat } from '../render/variance.js';
 import { ExitStatus, UsageError } from './errors.js';
-import { datasetPath, encodingOption, formatOption, parseTolerance } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption, parseTolerance } from './options.js';
+import type { CsvInputOptions } from './options.js';
 
-interface VarianceOptions {
+interface VarianceOptions extends CsvInputOptions {
   readonly data?: string;
   readonly format: VarianceFormat;
   readonly output?: string;
   readonly strict?: boolean;
   readonly tolerance?: Amount;
-  readonly encoding: LoadOptions['encoding'];
   readonly actuals?: string;
   readonly map?: string;
 }
@@ -79,6 +78,11 @@ Examples:
   $ fn-model variance --data my-folder/ --strict      # fail (exit 1) on any discrepancy
   $ fn-model variance --data book.xlsx --tolerance 1 -o report.md --format markdown
   $ fn-model variance --actuals data/ledger-sample/ledger.csv --map data/ledger-sample/map.csv
+  $ fn-model variance --data european/ --decimal-comma   # sep=; files with amounts like 1.234,56
+  $ fn-model --debug variance --data unicode-text/       # tells each CSV's delimiter (comma, tab, semicolon)
+
+CSV files are separated by commas, tabs or semicolons: a sep= first line decides, else the
+header line; --delimiter forces one. Rounded figures (the £m headline) round half away from zero.
 `;
 
 /** Register the `variance` command on the program. */
@@ -92,15 +96,17 @@ export function registerVariance(program: Command): void {
     .option('--strict', 'exit 1 when any stated figure disagrees with its line items')
     .addOption(new Option('--tolerance <n>', 'ignore differences up to N £000 (default 0: exact)').argParser(parseTolerance))
     .addOption(encodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .option('--actuals <ledger>', 'take each line\'s outturn from a general-ledger export (needs --map; see `fn-model actuals --help`)')
     .option('--map <file>', 'MAP.csv sending (cost centre, account) to table lines, for --actuals')
     .addHelpText('after', HELP)
-    .action(async (options: VarianceOptions) => {
+    .action(async (options: VarianceOptions, command: Command) => {
       if (Boolean(options.actuals) !== Boolean(options.map)) throw new UsageError('--actuals and --map go together: give both or neither');
       const [{ loadProgramme }, { computeVariance }, { renderVariance }, { colourWanted, emitReport }, { diagnoseForReport }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/variance.js'), import('../render/variance.js'), import('../io/output.js'), import('../engine/diagnose.js'),
       ]);
-      let programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
+      let programme = await loadProgramme(datasetPath(options.data), loadOptionsOf(options, command));
       if (options.actuals && options.map) programme = await withLedgerOutturn(programme, options.actuals, options.map);
       const report = { ...computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {}), diagnosis: diagnoseForReport(programme) };
       const text = await renderVariance(report, options.format, colourWanted(options.output));

@@ -30,7 +30,7 @@ import {
   divide,
   equals,
   fromMinorUnits,
-  roundHalfAwayFromZero,
+  roundTo,
   subtract,
   sum,
   toMinorUnits,
@@ -361,7 +361,7 @@ function correctedAmount(cell: RuleCell, value: Fraction, places: number): Amoun
   if (cell.cellClass !== 'headline' || cell.statedText === undefined) return exact;
   const statedPlaces = (cell.statedText.split('.')[1] ?? '').replace(/[^0-9]/g, '').length;
   const thousandsPlaces = Math.max(0, cell.unit === '£m' ? statedPlaces - 3 : statedPlaces);
-  return roundHalfAwayFromZero(exact, thousandsPlaces);
+  return roundTo(exact, thousandsPlaces);
 }
 
 /** The programme with some cells replaced (for headline readings and what each change explains). */

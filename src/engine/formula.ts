@@ -6,15 +6,16 @@
  *
  * The language: numbers (`1000`), cell references (`D5`, `$D$5`), ranges (`C5:E5`),
  * references to other sheets (`'fn-costs'!G12`, `Headline!E3`), `+`, `-` (binary and
- * unary), `*`, parentheses, and the functions `SUM`, `ABS` and `SIGN`. Anything else
- * (another function, `/`, a string, an error literal) is "not evaluable": such a formula
- * is not checked.
+ * unary), `*`, `/`, parentheses, and the functions `SUM`, `ABS`, `SIGN` and `ROUND(x, n)`
+ * (n = 0–15 places, half away from zero as Excel's ROUND, by `roundTo`). Anything else
+ * (another function, a string, an error literal, a division by zero) is "not evaluable":
+ * such a formula is not checked.
  *
  * Evaluation follows Excel and LibreOffice: a referenced formula cell counts as its
  * cached value; a blank cell is 0 in arithmetic; `SUM` ignores text and blanks in ranges;
  * text in arithmetic makes the formula not evaluable (it would be `#VALUE!`).
  */
-import { type Amount, ZERO, absolute, add, amountOf, compare, multiply, negate, subtract } from '../money/index.js';
+import { type Amount, ZERO, absolute, add, amountOf, compare, divide, isZero, multiply, negate, roundTo, subtract } from '../money/index.js';
 
 /** One cell of a workbook, as data. Addresses are A1-style without `$` (`F12`). */
 export interface WorkbookCell {
@@ -80,8 +81,8 @@ type Node =
   | { readonly kind: 'number'; readonly value: Amount }
   | Reference
   | { readonly kind: 'negate'; readonly operand: Node }
-  | { readonly kind: 'binary'; readonly operator: '+' | '-' | '*'; readonly left: Node; readonly right: Node }
-  | { readonly kind: 'call'; readonly name: 'SUM' | 'ABS' | 'SIGN'; readonly args: readonly Node[] };
+  | { readonly kind: 'binary'; readonly operator: '+' | '-' | '*' | '/'; readonly left: Node; readonly right: Node }
+  | { readonly kind: 'call'; readonly name: 'SUM' | 'ABS' | 'SIGN' | 'ROUND'; readonly args: readonly Node[] };
 
 class NotEvaluable extends Error {}
 
@@ -165,7 +166,7 @@ function parse(formula: string): Node {
     }
     if (after === '(') {
       const name = word.toUpperCase();
-      if (name !== 'SUM' && name !== 'ABS' && name !== 'SIGN') throw new NotEvaluable(`function ${word}`);
+      if (name !== 'SUM' && name !== 'ABS' && name !== 'SIGN' && name !== 'ROUND') throw new NotEvaluable(`function ${word}`);
       at += word.length + 1;
       const args: Node[] = [];
       if (peek() !== ')') {
@@ -176,7 +177,8 @@ function parse(formula: string): Node {
         }
       }
       expect(')');
-      if (name !== 'SUM' && args.length !== 1) throw new NotEvaluable(`${name} takes one argument`);
+      if (name === 'ROUND' && args.length !== 2) throw new NotEvaluable('ROUND takes two arguments');
+      if (name !== 'SUM' && name !== 'ROUND' && args.length !== 1) throw new NotEvaluable(`${name} takes one argument`);
       return { kind: 'call', name, args };
     }
     return reference(undefined);
@@ -195,9 +197,9 @@ function parse(formula: string): Node {
   };
   const term = (): Node => {
     let left = unary();
-    while (peek() === '*') {
+    for (let char = peek(); char === '*' || char === '/'; char = peek()) {
       at += 1;
-      left = { kind: 'binary', operator: '*', left, right: unary() };
+      left = { kind: 'binary', operator: char, left, right: unary() };
     }
     return left;
   };
@@ -254,6 +256,10 @@ function scalar(node: Node, sheet: string, lookup: CellLookup): Amount {
       const right = scalar(node.right, sheet, lookup);
       if (node.operator === '+') return add(left, right);
       if (node.operator === '-') return subtract(left, right);
+      if (node.operator === '/') {
+        if (isZero(right)) throw new NotEvaluable('division by zero (#DIV/0!)');
+        return divide(left, right);
+      }
       return multiply(left, right);
     }
     case 'call': {
@@ -266,8 +272,13 @@ function scalar(node: Node, sheet: string, lookup: CellLookup): Amount {
         }
         return total;
       }
-      const [arg] = node.args;
+      const [arg, placesArg] = node.args;
       const value = scalar(arg as Node, sheet, lookup);
+      if (node.name === 'ROUND') {
+        const places = scalar(placesArg as Node, sheet, lookup);
+        if (!places.isInteger() || places.lt(0) || places.gt(15)) throw new NotEvaluable('ROUND to other than 0–15 places');
+        return roundTo(value, places.toNumber()); // number-ok: a count of decimal places, not money
+      }
       if (node.name === 'ABS') return absolute(value);
       return amountOf(String(compare(value, ZERO)));
     }

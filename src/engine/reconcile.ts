@@ -25,7 +25,7 @@
  * it), the typed number (none for text); discrepancy: the computed value, the stated value (so the
  * difference is stated − computed, as in `variance`).
  */
-import { type Amount, absolute, amountOf, compare, equals, isZero, negate, subtract, ZERO } from '../money/index.js';
+import { type Amount, absolute, amountOf, atSpreadsheetPrecision, compare, equals, isZero, millionsShown, negate, subtract, ZERO } from '../money/index.js';
 import { FIELD_HEADINGS, FIELD_LABELS, type Field, type Line, type Programme, type Table } from '../model/index.js';
 import { cellLookupOf, evaluateFormula, type CellLookup, type WorkbookCell } from './formula.js';
 import { computeLine, computeVariance, type TableResult, type VarianceReport } from './variance.js';
@@ -158,6 +158,10 @@ export function compareProgrammes(source: Programme, workbook: Programme): Findi
 /**
  * Every formula cell whose cached value differs (beyond `tolerance`) from what its
  * referenced cells now give, or that has no cached number although it can be evaluated.
+ * The comparison is at the 15 significant digits a spreadsheet holds: the cached value is
+ * read as Excel shows it (`amountOfNumberCell`) and compared with fn-model's exact value
+ * rounded to 15 digits (`atSpreadsheetPrecision`), so Excel's binary noise
+ * (`6.0500000000000007` for 3.1 + 2.95) is not a finding.
  * Formulas outside the evaluable language are not checked (see `formula.ts`).
  */
 export function staleFormulas(cells: readonly WorkbookCell[], tolerance: Amount = ZERO): Finding[] {
@@ -167,7 +171,7 @@ export function staleFormulas(cells: readonly WorkbookCell[], tolerance: Amount 
     if (cell.formula === undefined) continue;
     const now = evaluateFormula(cell.formula, cell.sheet, lookup);
     if (now === undefined) continue;
-    if (cell.cached !== undefined && compare(absolute(subtract(now, cell.cached)), tolerance) <= 0) continue;
+    if (cell.cached !== undefined && compare(absolute(subtract(atSpreadsheetPrecision(now), cell.cached)), tolerance) <= 0) continue;
     findings.push({
       kind: 'stale-formula', sheet: cell.sheet, cell: cell.address,
       table: cell.label?.table ?? cell.sheet, line: cell.label?.line, field: cell.label?.field,
@@ -270,6 +274,7 @@ function headlinePosition(cell: WorkbookCell, variance: VarianceReport): Amount 
   if (!result) return null;
   const column = columnOf(cell.address);
   if (column === 'F') return result.computed;
+  if (column === 'H') return millionsShown(result.computed);
   if (result.published === undefined) return null;
   if (column === 'E') return result.published;
   if (column === 'G') return subtract(result.published, result.computed);

@@ -13,7 +13,7 @@
  * 3. t is quantised to q = round(t × 10^6) (a probability, not money). Each run's
  *    figure is then (constant × 10^6 + Σ B × q) in minor units: exact `bigint`
  *    arithmetic through `src/money/minor-units.ts` (measured: docs/performance.md).
- * 4. Statistics: mean (rounded half-even to the run values' precision), nearest-rank
+ * 4. Statistics: mean (rounded half away from zero to the run values' precision), nearest-rank
  *    percentiles (the value at rank ⌈P/100 × N⌉, an actual run), and the count and
  *    share of runs strictly above the threshold.
  *
@@ -57,7 +57,7 @@ export interface FigureStatistics {
   readonly percentiles: Readonly<Record<(typeof PERCENTILES)[number], Amount>>;
   /** Runs with the figure strictly above the threshold (undefined when no threshold). */
   readonly exceedances: number | undefined;
-  /** exceedances ÷ runs, rounded half-even to 6 places (undefined when no threshold). */
+  /** exceedances ÷ runs, rounded half away from zero to 6 places (undefined when no threshold). */
   readonly probability: Amount | undefined;
 }
 

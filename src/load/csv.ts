@@ -1,7 +1,7 @@
 /**
  * Reading CSV files: decoding bytes to text, then splitting into rows of cells.
  */
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse/sync';
 import type { Problem } from './errors.js';
 import type { GridRow } from './table.js';
 import { csvCellText, csvLimitProblem } from './csv-limits.js';
@@ -67,43 +67,220 @@ function shortReason(message: string): string {
   return line.length <= 80 ? line : `${line.slice(0, 79)}…`;
 }
 
+/** The cell delimiters fn-model reads: comma, tab (Excel's "Unicode Text") and semicolon (European Excel). */
+export const CSV_DELIMITERS = [',', '\t', ';'] as const;
+
+/** A cell delimiter fn-model reads. */
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/** How a file's delimiter was chosen, for `--debug`. */
+export type DelimiterChoice = 'forced' | 'sep-line' | 'header' | 'default';
+
+/** The delimiter's name in messages (`comma`, `tab`, `semicolon`). */
+export function delimiterName(delimiter: CsvDelimiter): string {
+  return delimiter === ',' ? 'comma' : delimiter === '\t' ? 'tab' : 'semicolon';
+}
+
+/** Records that {@link detectDelimiter} reads (room for the header search's title and blank rows). */
+const DETECTION_RECORDS = 20;
+
+/** The csv-parse options every read shares; `delimiter` is the file's. */
+function parseOptions(delimiter: CsvDelimiter): Options {
+  return { bom: true, relax_column_count: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'], delimiter };
+}
+
 /**
- * Split CSV text into rows of cells. Row numbers are 1-based physical records (the header
- * of the bundled files is row 1); empty lines are kept as rows so numbering stays true.
- * Records may end in CRLF, LF or CR. Rows of different lengths are returned as they are
- * (the table builder reports ragged rows). A syntax error (unterminated quote, stray quote)
- * becomes one problem located at the record where it starts, quoting the cell and naming
- * its column number.
+ * The delimiter of CSV text, from its header line: for each of comma, tab and semicolon,
+ * the first {@link DETECTION_RECORDS} records are split by it and the record with the most
+ * cells that `recognises` (a header label of the file) is scored; the highest score wins,
+ * ties going to comma, then tab, then semicolon. No recognised label at all: comma (the
+ * header search then says the header was not found).
  */
-export function parseCsvRows(text: string, file: string): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
+export function detectDelimiter(text: string, recognises: (label: string) => boolean): { readonly delimiter: CsvDelimiter; readonly choice: DelimiterChoice } {
+  let best: CsvDelimiter = ',';
+  let bestScore = 0;
+  for (const delimiter of CSV_DELIMITERS) {
+    // records read before any syntax error still count (the sample may end inside a quote)
+    const records: string[][] = [];
+    try {
+      parse(text, { ...parseOptions(delimiter), to: DETECTION_RECORDS, on_record: (record: string[]) => {
+        records.push(record);
+        return record;
+      } });
+    } catch {
+      // scored on the records before the error
+    }
+    const score = Math.max(0, ...records.map((cells) => cells.filter((cell) => recognises(cell)).length));
+    if (score > bestScore) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return { delimiter: best, choice: bestScore > 0 ? 'header' : 'default' };
+}
+
+/**
+ * Excel's delimiter hint: a first line `sep=;` (also `sep=,` and `sep=` then a tab, any
+ * case, possibly padded with more of the same delimiter when re-saved). Returns its
+ * delimiter and how many characters the line takes with its line break, or undefined when
+ * the text does not start with one; a `sep=` line naming another character is `unknown`.
+ */
+export function sepLine(text: string): { readonly delimiter?: CsvDelimiter; readonly unknown?: string; readonly length: number } | undefined {
+  const match = /^sep=(.)([^\r\n]*)(\r\n|\n|\r|$)/i.exec(text);
+  if (!match) return undefined;
+  const [whole, char = '', rest = ''] = match;
+  const delimiter = CSV_DELIMITERS.find((candidate) => candidate === char);
+  if (delimiter === undefined || rest.split('').some((other) => other !== char)) return { unknown: `sep=${char}${rest}`, length: whole.length };
+  return { delimiter, length: whole.length };
+}
+
+/** Line breaks (CRLF, LF or CR; CRLF counts once) in `bytes[from, to)`. */
+function lineBreaks(bytes: Uint8Array, from: number, to: number): number {
+  let count = 0;
+  for (let index = from; index < to; index += 1) {
+    const byte = bytes[index];
+    if (byte === 0x0a || (byte === 0x0d && bytes[index + 1] !== 0x0a)) count += 1;
+  }
+  return count;
+}
+
+/**
+ * For each cell of a record's raw text, how many line breaks come before it (0 for every
+ * cell of a one-line record): cells split at `delimiter` outside quotes.
+ */
+function cellLineOffsets(raw: string, delimiter: CsvDelimiter): number[] {
+  const offsets = [0];
+  let breaks = 0;
+  let inQuotes = false;
+  let cellStart = 0;
+  for (let index = 0; index < raw.length; index += 1) {
+    const char = raw[index];
+    if (char === '\n' || (char === '\r' && raw[index + 1] !== '\n')) breaks += 1;
+    if (inQuotes) {
+      if (char === '"') {
+        if (raw[index + 1] === '"') index += 1;
+        else inQuotes = false;
+      }
+    } else if (char === '"' && index === cellStart) inQuotes = true;
+    else if (char === delimiter) {
+      offsets.push(breaks);
+      cellStart = index + 1;
+    }
+  }
+  return offsets;
+}
+
+/** How {@link parseCsvRows} splits text. */
+export interface CsvSplit {
+  /** The cell delimiter (default comma). */
+  readonly delimiter?: CsvDelimiter;
+  /** The physical line of the file the text starts on (default 1; 2 after a skipped `sep=` line). */
+  readonly firstLine?: number;
+}
+
+/**
+ * Split CSV text into rows of cells. A row's number is the physical line of the file its
+ * record starts on (the header of the bundled files is row 1), counting the line breaks
+ * inside quoted cells (CRLF as one), so a record after a quoted two-line name is located
+ * where an editor shows it; a cell that starts on a later line than its record (after a
+ * quoted line break) carries that line as `line`. Empty lines are kept as rows so
+ * numbering stays true. Records may end in CRLF, LF or CR. Rows of different lengths are
+ * returned as they are (the table builder reports ragged rows). A syntax error
+ * (unterminated quote, stray quote) becomes one problem located at the line where its
+ * record starts, quoting the cell and naming its column number.
+ *
+ * Lines are counted here from csv-parse's byte offsets (`info.bytes`) and raw record text,
+ * not from its `info.lines`, which counts a CRLF inside quotes as two lines.
+ */
+export function parseCsvRows(text: string, file: string, split: CsvSplit = {}): { readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] } {
+  const delimiter = split.delimiter ?? ',';
+  const firstLine = split.firstLine ?? 1;
+  const bytes = Buffer.from(text, 'utf8');
+  let completed = 0; // byte offset where the last completed record ends (so where a failing one starts)
   try {
-    const records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      record_delimiter: ['\r\n', '\n', '\r'],
-    }) as string[][];
-    const rows = records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => ({ text: cell })) }));
+    const records = parse(bytes, {
+      ...parseOptions(delimiter), info: true, raw: true,
+      on_record: (record, context) => {
+        completed = context.bytes;
+        return record;
+      },
+    }) as unknown as { record: string[]; raw: string; info: { bytes: number } }[];
+    let line = firstLine;
+    let start = 0;
+    const rows = records.map(({ record, raw, info }) => {
+      const row = line;
+      const offsets = cellLineOffsets(raw, delimiter);
+      line += lineBreaks(bytes, start, info.bytes);
+      start = info.bytes;
+      return { row, cells: record.map((cell, index) => ((offsets[index] ?? 0) > 0 ? { text: cell, line: row + (offsets[index] ?? 0) } : { text: cell })) };
+    });
     return { rows, problems: [] };
   } catch (error) {
     const failure = error as { code?: string; records?: number; lines?: number; column?: number | string | null; message?: string };
     const message = (failure.code !== undefined && CSV_ERROR_MESSAGES[failure.code]) || `cannot be read as CSV (${failure.code ?? 'error'}: ${shortReason(String(failure.message ?? error))})`;
-    // The failing record is the one after those completed; csv-parse's `lines` is where it gave up
-    // (for an unclosed quote, the end of the file), so it is only the fallback.
-    const row = typeof failure.records === 'number' ? failure.records + 1 : failure.lines;
+    // The failing record starts where the last completed one ended; csv-parse's `lines` is
+    // where it gave up (for an unclosed quote, the end of the file).
+    const row = typeof failure.code === 'string' ? firstLine + lineBreaks(bytes, 0, completed) : undefined;
     const problem: Problem = typeof row === 'number' ? { file, row, message } : { file, message };
     // quote the cell the error is in (csv-parse's `column` is its 0-based index in the record)
-    const cell = typeof row === 'number' && typeof failure.column === 'number' ? csvCellText(text, row, failure.column) : undefined;
+    const record = typeof failure.records === 'number' ? failure.records + 1 : undefined;
+    const cell = record !== undefined && typeof failure.column === 'number' ? csvCellText(text, record, failure.column, delimiter.charCodeAt(0)) : undefined;
     if (cell !== undefined) return { rows: [], problems: [{ ...problem, text: cell, message: `${message} in column ${(failure.column as number) + 1}` }] };
     return { rows: [], problems: [problem] };
   }
 }
 
-/** Decode and split a CSV file's bytes (see {@link decodeCsvText} and {@link parseCsvRows}), refusing text over the size limits first ({@link csvLimitProblem}). */
-export async function readCsvRows(bytes: Uint8Array, encoding: CsvEncoding, file: string): Promise<{ readonly rows: readonly GridRow[]; readonly problems: readonly Problem[] }> {
-  const decoded = await decodeCsvText(bytes, encoding, file);
+/** How to read a CSV file. */
+export interface CsvReading {
+  readonly encoding: CsvEncoding;
+  /** The cell delimiter, or `auto` (the default): a `sep=` line, else detected from the header line ({@link detectDelimiter}). */
+  readonly delimiter?: CsvDelimiter | 'auto';
+  /** Whether a cell is a header label of this file (for detecting the delimiter); without it, `auto` means comma. */
+  readonly recognises?: (label: string) => boolean;
+}
+
+/** A CSV file read into rows, with the delimiter used and how it was chosen (undefined when the file could not be decoded). */
+export interface CsvRows {
+  readonly rows: readonly GridRow[];
+  readonly problems: readonly Problem[];
+  readonly delimiter?: { readonly delimiter: CsvDelimiter; readonly choice: DelimiterChoice };
+}
+
+/** The first {@link DETECTION_RECORDS} lines of text, at most 64 KiB (detection never reads a whole big file). */
+function detectionSample(text: string): string {
+  const head = text.slice(0, 65_536);
+  let end = 0;
+  for (let found = 0; found < DETECTION_RECORDS; found += 1) {
+    const next = head.slice(end).search(/\r\n|\n|\r/);
+    if (next < 0) return head;
+    end += next + (head.startsWith('\r\n', end + next) ? 2 : 1);
+  }
+  return head.slice(0, end);
+}
+
+/**
+ * Decode and split a CSV file's bytes (see {@link decodeCsvText} and {@link parseCsvRows}),
+ * refusing text over the size limits first ({@link csvLimitProblem}). The delimiter is
+ * `reading.delimiter` when given (a `sep=` first line is then still skipped), else the one a
+ * `sep=` first line names (Excel's hint; the line is skipped and rows keep their physical
+ * numbers), else the one {@link detectDelimiter} finds in the header line. A `sep=` line
+ * naming a delimiter fn-model does not read is a problem on line 1.
+ */
+export async function readCsvRows(bytes: Uint8Array, reading: CsvReading, file: string): Promise<CsvRows> {
+  const decoded = await decodeCsvText(bytes, reading.encoding, file);
   if (decoded.text === undefined) return { rows: [], problems: decoded.problem ? [decoded.problem] : [] };
-  const overLimit = csvLimitProblem(decoded.text, file);
-  if (overLimit) return { rows: [], problems: [overLimit] };
-  return parseCsvRows(decoded.text, file);
+  const hint = sepLine(decoded.text);
+  if (hint?.unknown !== undefined && (reading.delimiter ?? 'auto') === 'auto') {
+    return { rows: [], problems: [{ file, row: 1, text: hint.unknown, message: 'names a delimiter fn-model does not read (comma, tab or semicolon; or give --delimiter)' }] };
+  }
+  const body = hint ? decoded.text.slice(hint.length) : decoded.text;
+  const firstLine = hint ? 2 : 1;
+  let chosen: { readonly delimiter: CsvDelimiter; readonly choice: DelimiterChoice };
+  if (reading.delimiter !== undefined && reading.delimiter !== 'auto') chosen = { delimiter: reading.delimiter, choice: 'forced' };
+  else if (hint?.delimiter !== undefined) chosen = { delimiter: hint.delimiter, choice: 'sep-line' };
+  else if (reading.recognises) chosen = detectDelimiter(detectionSample(body), reading.recognises);
+  else chosen = { delimiter: ',', choice: 'default' };
+  const overLimit = csvLimitProblem(body, file, { delimiter: chosen.delimiter.charCodeAt(0), firstLine });
+  if (overLimit) return { rows: [], problems: [overLimit], delimiter: chosen };
+  return { ...parseCsvRows(body, file, { delimiter: chosen.delimiter, firstLine }), delimiter: chosen };
 }

@@ -4,16 +4,34 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TABLE_LAYOUTS, type HeadlineStatement, type Programme, type Table } from '../model/index.js';
-import { readCsvRows, type CsvEncoding } from './csv.js';
+import { delimiterName, readCsvRows, type CsvDelimiter, type CsvEncoding, type CsvRows } from './csv.js';
 import { fileProblemMessage, InputError, type Problem } from './errors.js';
-import { buildHeadline } from './headline.js';
+import { buildHeadline, isHeadlineLabel } from './headline.js';
 import { buildTable } from './table.js';
+import { tableColumnOf } from './header.js';
 import { fileSizeLimitFor, fileSizeMessage, readFileWithin } from './limits.js';
 
-/** How to load a dataset. `encoding` applies to CSV files (default `auto`); workbooks ignore it. */
+/** How to load a dataset. `encoding` and `delimiter` apply to CSV files; workbooks ignore them. */
 export interface LoadOptions {
+  /** CSV text encoding (default `auto`). */
   readonly encoding?: CsvEncoding;
+  /** CSV cell delimiter (default `auto`: a `sep=` line, else detected from the header line). */
+  readonly delimiter?: CsvDelimiter | 'auto';
+  /** Read text amounts with a decimal comma (`1.234,56`, `-2,40`); default false (see `parseAmount`). */
+  readonly decimalComma?: boolean;
+  /** Told one line per CSV file of how it was read (`--debug`): the delimiter and how it was chosen. */
+  readonly onDebug?: (line: string) => void;
 }
+
+const CHOICE_WORDS = { forced: 'as --delimiter says', 'sep-line': 'from its sep= line', header: 'detected from the header line', default: 'the default (no header line recognised)' } as const;
+
+/** Tell `onDebug` which delimiter a CSV file was read with, and why. */
+function reportDelimiter(file: string, read: CsvRows, options: LoadOptions): void {
+  if (read.delimiter && options.onDebug) options.onDebug(`${file}: delimiter ${delimiterName(read.delimiter.delimiter)}, ${CHOICE_WORDS[read.delimiter.choice]}`);
+}
+
+/** Whether a label names a table column (for detecting a table file's delimiter). */
+const isTableLabel = (label: string): boolean => tableColumnOf(label) !== undefined;
 
 /** The name of the headline file in a folder and of the headline sheet in a workbook. */
 export const HEADLINE_NAME = 'headline';
@@ -38,8 +56,8 @@ export async function loadProgramme(path: string, options: LoadOptions = {}): Pr
   } catch (error) {
     throw new InputError([{ file: path, message: fileProblemMessage(error) ?? `cannot be read (${String(error)})` }]);
   }
-  if (isFolder) return loadFolder(path, options.encoding ?? 'auto');
-  if (path.toLowerCase().endsWith('.xlsx')) return loadWorkbook(path);
+  if (isFolder) return loadFolder(path, options);
+  if (path.toLowerCase().endsWith('.xlsx')) return loadWorkbook(path, options.decimalComma ?? false);
   throw new InputError([{ file: path, message: 'is neither a folder of CSV files nor an .xlsx workbook' }]);
 }
 
@@ -56,7 +74,10 @@ async function readBytes(path: string, absentMessage: string): Promise<{ readonl
 }
 
 /** Load a folder of CSV files (see {@link loadProgramme}). */
-async function loadFolder(folder: string, encoding: CsvEncoding): Promise<Programme> {
+async function loadFolder(folder: string, options: LoadOptions): Promise<Programme> {
+  const encoding = options.encoding ?? 'auto';
+  const delimiter = options.delimiter ?? 'auto';
+  const decimalComma = options.decimalComma ?? false;
   const problems: Problem[] = [];
   const tables: Table[] = [];
   for (const layout of TABLE_LAYOUTS) {
@@ -66,10 +87,11 @@ async function loadFolder(folder: string, encoding: CsvEncoding): Promise<Progra
       if (read.problem) problems.push(read.problem);
       continue;
     }
-    const grid = await readCsvRows(read.bytes, encoding, file);
+    const grid = await readCsvRows(read.bytes, { encoding, delimiter, recognises: isTableLabel }, file);
+    reportDelimiter(file, grid, options);
     problems.push(...grid.problems);
     if (grid.problems.length > 0) continue;
-    const built = buildTable(layout, grid.rows, { file }, { checkWidth: true });
+    const built = buildTable(layout, grid.rows, { file }, { checkWidth: true, decimalComma, refuseAmbiguous: grid.delimiter?.delimiter === ';' });
     problems.push(...built.problems);
     if (built.table) tables.push(built.table);
   }
@@ -79,10 +101,11 @@ async function loadFolder(folder: string, encoding: CsvEncoding): Promise<Progra
     const read = await readBytes(headlineFile, 'not found');
     if (read.problem) problems.push(read.problem);
     if (read.bytes) {
-      const grid = await readCsvRows(read.bytes, encoding, headlineFile);
+      const grid = await readCsvRows(read.bytes, { encoding, delimiter, recognises: isHeadlineLabel }, headlineFile);
+      reportDelimiter(headlineFile, grid, options);
       problems.push(...grid.problems);
       if (grid.problems.length === 0) {
-        const built = buildHeadline(grid.rows, { file: headlineFile });
+        const built = buildHeadline(grid.rows, { file: headlineFile }, { decimalComma, refuseAmbiguous: grid.delimiter?.delimiter === ';' });
         problems.push(...built.problems);
         headline = built.headline ?? [];
       }
@@ -93,7 +116,7 @@ async function loadFolder(folder: string, encoding: CsvEncoding): Promise<Progra
 }
 
 /** Load an .xlsx workbook (see {@link loadProgramme}). */
-async function loadWorkbook(file: string): Promise<Programme> {
+async function loadWorkbook(file: string, decimalComma: boolean): Promise<Programme> {
   // Imported here, not at the top: a CSV dataset never needs the workbook reader (nor
   // yauzl), which is ~65 KB of code to compile at start-up.
   const { openWorkbook, worksheetRows } = await import('./xlsx.js');
@@ -112,7 +135,7 @@ async function loadWorkbook(file: string): Promise<Programme> {
     const grid = worksheetRows(worksheet, source);
     problems.push(...grid.problems);
     if (grid.rows.length === 0 && grid.problems.length > 0) continue; // refused whole (over the size limits)
-    const built = buildTable(layout, grid.rows, source, { checkWidth: false });
+    const built = buildTable(layout, grid.rows, source, { checkWidth: false, decimalComma });
     problems.push(...built.problems);
     if (built.table) tables.push(built.table);
   }
@@ -122,7 +145,7 @@ async function loadWorkbook(file: string): Promise<Programme> {
     const source = { file, sheet: headlineSheet.name };
     const grid = worksheetRows(headlineSheet, source);
     problems.push(...grid.problems);
-    const built = buildHeadline(grid.rows, source);
+    const built = buildHeadline(grid.rows, source, { decimalComma });
     problems.push(...built.problems);
     headline = built.headline ?? [];
   }

@@ -12,12 +12,15 @@ import { NOT_A_REGULAR_FILE } from './limits.js';
  * `file` is the path as the user gave it (joined with the file name inside a folder);
  * `sheet` is the worksheet name for workbooks; `row` is 1-based (physical record in a
  * CSV, spreadsheet row number in a workbook); `column` is the canonical column name
- * (`outturn`, `2020/21`, `delayed_wholly`, `line`, …); `text` is the offending cell text.
+ * (`outturn`, `2020/21`, `delayed_wholly`, `line`, …); `text` is the offending cell text;
+ * `line` is, in a CSV, the physical line the cell itself starts on when that is after the
+ * line its record starts on (`row`), as after a quoted cell with a line break.
  */
 export interface Problem {
   readonly file: string;
   readonly sheet?: string;
   readonly row?: number;
+  readonly line?: number;
   readonly column?: string;
   readonly text?: string;
   readonly message: string;
@@ -59,7 +62,8 @@ export function quoteText(text: string): string {
 
 /**
  * One problem as one line, without the program-name prefix:
- * `file[sheet]:row: column "name": "text" message`, leaving out the parts that are absent.
+ * `file[sheet]:row: column "name" (line N): "text" message`, leaving out the parts that are
+ * absent (`(line N)` only for a CSV cell on a later line than its record's first).
  *
  * Examples: `data/march-2021/brp-savings.csv:5: column "outturn": "12x4" is not an amount`,
  * `book.xlsx[brp-savings]:5: column "outturn": "12x4" is not an amount`,
@@ -70,7 +74,9 @@ export function formatProblem(p: Problem): string {
   if (p.sheet !== undefined) place += `[${p.sheet}]`;
   if (p.row !== undefined) place += `:${p.row}`;
   const parts: string[] = [place];
-  if (p.column !== undefined) parts.push(`column ${JSON.stringify(p.column)}`);
+  const line = p.line !== undefined ? ` (line ${p.line})` : '';
+  if (p.column !== undefined) parts.push(`column ${JSON.stringify(p.column)}${line}`);
+  else if (line !== '') parts.push(line.trim());
   const what = p.text !== undefined ? `${quoteText(p.text)} ${p.message}` : p.message;
   parts.push(what);
   return parts.join(': ');

@@ -2,16 +2,21 @@
  * Reading the headline statements (the report's "Combined Impact" sentence) from
  * `headline.csv` or a workbook's `headline` sheet: columns `figure,description,amount,unit`.
  */
-import { millionsToThousands, parseAmount } from '../money/index.js';
+import { millionsToThousands } from '../money/index.js';
 import { HEADLINE_FIGURES, type HeadlineFigure, type HeadlineStatement, type SourceCell } from '../model/index.js';
 import type { Problem } from './errors.js';
 import { findHeader, isComputedLabel, normaliseLabel, type HeaderVocabulary } from './header.js';
-import { isBlankRow, type GridRow, type GridSource } from './table.js';
+import { isBlankRow, lineOfCell, textAmount, type GridRow, type GridSource } from './table.js';
 
 /** A column of the headline file. */
 export type HeadlineColumn = 'figure' | 'description' | 'amount' | 'unit';
 
 const HEADLINE_COLUMNS: readonly HeadlineColumn[] = ['figure', 'description', 'amount', 'unit'];
+
+/** Whether a label names a headline column (for detecting the headline file's delimiter). */
+export function isHeadlineLabel(label: string): boolean {
+  return HEADLINE_COLUMNS.some((column) => column === normaliseLabel(label));
+}
 
 const HEADLINE_VOCABULARY: HeaderVocabulary<HeadlineColumn> = {
   columnOf: (label) => HEADLINE_COLUMNS.find((column) => column === normaliseLabel(label)),
@@ -29,9 +34,10 @@ const HEADLINE_VOCABULARY: HeaderVocabulary<HeadlineColumn> = {
  * {@link HEADLINE_FIGURES} and appear at most once; `amount` is parsed with `parseAmount`
  * (blank or invalid is an error); `unit` is `£m` (amount × 1000 into £000, exactly) or
  * `£000` (as is); anything else is an error. Figures that are not given are simply absent;
- * the result is in {@link HEADLINE_FIGURES} order. Returns the statements, or every problem.
+ * the result is in {@link HEADLINE_FIGURES} order. Text amounts are read by `textAmount`
+ * (`style.decimalComma` for `--decimal-comma`, `style.refuseAmbiguous` for a `;`-separated file). Returns the statements, or every problem.
  */
-export function buildHeadline(rows: readonly GridRow[], source: GridSource): { readonly headline?: readonly HeadlineStatement[]; readonly problems: readonly Problem[] } {
+export function buildHeadline(rows: readonly GridRow[], source: GridSource, style: { readonly decimalComma?: boolean; readonly refuseAmbiguous?: boolean } = {}): { readonly headline?: readonly HeadlineStatement[]; readonly problems: readonly Problem[] } {
   const place: GridSource = source.sheet === undefined ? { file: source.file } : { file: source.file, sheet: source.sheet };
   const nonBlank = rows.filter((row) => !isBlankRow(row));
   if (nonBlank.length === 0) return { problems: [{ ...place, message: 'file is empty' }] };
@@ -66,14 +72,14 @@ export function buildHeadline(rows: readonly GridRow[], source: GridSource): { r
     const statedText = amountCell.text.trim();
     let amount = amountCell.amount;
     if (amount === undefined) {
-      const parsed = parseAmount(amountCell.text);
-      if (parsed.kind === 'blank') problems.push({ ...at, column: 'amount', message: 'is blank' });
-      else if (parsed.kind === 'invalid') problems.push({ ...at, column: 'amount', text: amountCell.text, message: 'is not an amount' });
-      else amount = parsed.value;
+      const read = textAmount(amountCell.text, style.decimalComma, style.refuseAmbiguous);
+      if (read.blank) problems.push({ ...at, ...lineOfCell(amountCell), column: 'amount', message: 'is blank' });
+      else if (read.amount === undefined) problems.push({ ...at, ...lineOfCell(amountCell), column: 'amount', text: amountCell.text, message: read.message ?? 'is not an amount' });
+      else amount = read.amount;
     }
     const unitText = cellOf('unit').text.trim();
     const unit = unitText === '£m' || unitText === '£000' ? unitText : undefined;
-    if (unit === undefined) problems.push({ ...at, column: 'unit', text: unitText, message: 'is not a unit (expected £m or £000)' });
+    if (unit === undefined) problems.push({ ...at, ...lineOfCell(cellOf('unit')), column: 'unit', text: unitText, message: 'is not a unit (expected £m or £000)' });
     if (amount === undefined || unit === undefined) continue;
 
     const sourceCell: SourceCell = {

@@ -1,7 +1,7 @@
 /**
  * Building a {@link Table} from rows of cells, shared by the CSV and workbook readers.
  */
-import { parseAmount, type Amount } from '../money/index.js';
+import { parseAmount, significantDigits, type Amount } from '../money/index.js';
 import { INPUT_FIELDS, type Field, type Line, type SourceCell, type Table } from '../model/index.js';
 import type { TableLayout } from '../model/index.js';
 import type { Problem } from './errors.js';
@@ -14,10 +14,13 @@ import { columnHeading, findHeader, isComputedLabel, tableColumnOf, type HeaderV
  * - `address`: spreadsheet address (`F12`), workbooks only;
  * - `mergedWith`: the address of the top-left cell of the merged range it belongs to;
  * - `unreadable`: the reader has already reported a problem for this cell (e.g. a formula
- *   with no cached result), so it is not parsed again.
+ *   with no cached result), so it is not parsed again;
+ * - `line`: CSV only, the physical line the cell starts on when that is after its row's
+ *   first line (a record continued past a quoted line break).
  */
 export interface GridCell {
   readonly text: string;
+  readonly line?: number;
   readonly amount?: Amount;
   readonly address?: string;
   readonly mergedWith?: string;
@@ -40,6 +43,59 @@ export interface GridSource {
 export interface GridRules {
   /** CSV only: report a row whose cell count differs from the header's (a ragged row). */
   readonly checkWidth: boolean;
+  /** Text amounts are written with a decimal comma (`--decimal-comma`; see `parseAmount`). */
+  readonly decimalComma?: boolean;
+  /** Refuse a text amount that reads as a different amount with a decimal comma (`22.975`, `1,234`): a `;`-separated CSV read without `--decimal-comma`. */
+  readonly refuseAmbiguous?: boolean;
+}
+
+/** Most significant digits of a text amount: 15, the most a spreadsheet cell holds (and the export writes). */
+export const MAX_TEXT_AMOUNT_DIGITS = 15;
+
+/**
+ * A text cell read as an amount (`parseAmount` in the given style), or why it is not one:
+ * - `blank`: empty or white space (whether that is an error is the caller's rule);
+ * - not an amount; when the text would be one with a decimal comma (`-2,40`, `1.234,56`)
+ *   the message says to give `--decimal-comma`, and with `--decimal-comma` text that is an
+ *   amount only with a decimal point (`1234.5`) says so; never is `-2,40` read as −240;
+ * - more than {@link MAX_TEXT_AMOUNT_DIGITS} significant digits (`0.30000000000000004`
+ *   typed or pasted as text): refused, not rounded (numeric workbook cells are rounded as
+ *   Excel shows them instead, in `xlsx.ts`);
+ * - with `refuseAmbiguous` (a `;`-separated CSV, where European Excel writes decimal
+ *   commas) and without `decimalComma`: text that is an amount both ways with different
+ *   values (`22.975`, `1,234`) is refused, saying to give `--decimal-comma`.
+ */
+export function textAmount(text: string, decimalComma = false, refuseAmbiguous = false): { readonly amount?: Amount; readonly blank?: true; readonly message?: string } {
+  const parsed = parseAmount(text, { decimalComma });
+  if (refuseAmbiguous && !decimalComma && parsed.kind === 'amount') {
+    const other = parseAmount(text, { decimalComma: true });
+    if (other.kind === 'amount' && !other.value.eq(parsed.value)) {
+      return { message: `is ambiguous in a semicolon-separated file: ${parsed.value.toFixed()}, or ${other.value.toFixed(decimalPlacesAfter(text, ','))} with a decimal comma (give --decimal-comma, or write the amount so it reads one way)` };
+    }
+  }
+  if (parsed.kind === 'blank') return { blank: true };
+  if (parsed.kind === 'invalid') {
+    const other = parseAmount(text, { decimalComma: !decimalComma });
+    if (other.kind !== 'amount') return { message: 'is not an amount' };
+    return decimalComma
+      ? { message: 'is not an amount with --decimal-comma (there "." groups thousands and "," is the decimal point)' }
+      : { message: `is not an amount (a decimal comma? give --decimal-comma to read it as ${other.value.toFixed(decimalPlacesAfter(text, ','))})` };
+  }
+  if (significantDigits(parsed.value) > MAX_TEXT_AMOUNT_DIGITS) {
+    return { message: `has more than ${MAX_TEXT_AMOUNT_DIGITS} significant digits, more than a spreadsheet holds; round it (see docs/robustness.md)` };
+  }
+  return { amount: parsed.value };
+}
+
+/** How many digits follow the last `separator` of an amount's text (0 when none): the places to show a reading with. */
+function decimalPlacesAfter(text: string, separator: string): number {
+  const at = text.lastIndexOf(separator);
+  return at < 0 ? 0 : (/^\d*/.exec(text.slice(at + 1))?.[0].length ?? 0);
+}
+
+/** The `line` of a problem about `cell`, when the cell starts on a later physical line than its row. */
+export function lineOfCell(cell: GridCell): { readonly line?: number } {
+  return cell.line !== undefined ? { line: cell.line } : {};
 }
 
 /** The line id that marks the stated total row (matched case-insensitively). */
@@ -130,7 +186,7 @@ export function buildTable(
     gridRow.cells.forEach((cell, index) => {
       if (header.labelled.has(index)) return;
       if (cell.text.trim() === '' && cell.amount === undefined) return;
-      problems.push({ ...at, text: cell.text, message: `is in a column with no heading (column ${index + 1})` });
+      problems.push({ ...at, ...lineOfCell(cell), text: cell.text, message: `is in a column with no heading (column ${index + 1})` });
     });
     // merged cells in the data area
     for (const [column, index] of header.columns) {
@@ -177,16 +233,16 @@ export function buildTable(
       const heading = columnHeading(field);
       let value: Amount | undefined = cell.amount;
       if (value === undefined) {
-        const parsed = parseAmount(cell.text);
-        if (parsed.kind === 'invalid') {
-          problems.push({ ...at, column: heading, text: cell.text, message: 'is not an amount' });
+        const read = textAmount(cell.text, rules.decimalComma, rules.refuseAmbiguous);
+        if (read.blank) {
+          if (!isTotal) problems.push({ ...at, ...lineOfCell(cell), column: heading, message: 'is blank' });
           continue;
         }
-        if (parsed.kind === 'blank') {
-          if (!isTotal) problems.push({ ...at, column: heading, message: 'is blank' });
+        if (read.amount === undefined) {
+          problems.push({ ...at, ...lineOfCell(cell), column: heading, text: cell.text, message: read.message ?? 'is not an amount' });
           continue;
         }
-        value = parsed.value;
+        value = read.amount;
       }
       const sourceCell: SourceCell = {
         ...place,

@@ -14,24 +14,21 @@ import { workbookZipProblems } from './zip-guard.js';
 const EXCEL_SIGNIFICANT_DIGITS = 15;
 
 /**
- * The exact amount of a numeric cell, or why there is none.
+ * The amount of a numeric cell as Excel displays it, or why there is none.
  *
- * Rule (so no floating-point noise enters): the cell's number is taken through its
- * shortest round-trip decimal text (`Number.prototype.toString`), which for a number
- * typed into Excel is the text Excel stored. It is accepted when it is a safe integer
- * (|n| ≤ 2^53 − 1), or when that text has at most 15 significant digits (the most Excel
- * ever displays). Otherwise (e.g. `0.30000000000000004` from a formula) it is refused:
- * the officer should round it in the workbook or enter it as text.
+ * Rule: a whole number up to 2^53 − 1 is exact in a double and is read as it is. Any other
+ * finite number is rounded to 15 significant digits (the most Excel shows or keeps;
+ * `Number.prototype.toPrecision`, from the double's exact binary value) and then made a
+ * decimal, so the binary noise a recalculation leaves (`0.30000000000000004`,
+ * `6.0500000000000007` for 3.1 + 2.95) reads as `0.3` and `6.05`, as Excel shows it. A
+ * whole number beyond 2^53 is refused (it cannot be held exactly), as is a non-finite one.
+ * Text cells are not rounded: they go through `textAmount` (over 15 digits is refused).
  */
 export function amountOfNumberCell(value: number): { readonly amount?: Amount; readonly message?: string } {
   if (!Number.isFinite(value)) return { message: 'is not a finite number' };
   if (Number.isInteger(value) && !Number.isSafeInteger(value)) return { message: 'is too large to be held exactly (more than 2^53)' };
-  const text = value.toString();
-  if (!Number.isSafeInteger(value)) {
-    const mantissa = text.replace(/^-/, '').replace(/e.*$/i, '').replace('.', '').replace(/^0+/, '');
-    if (mantissa.length > EXCEL_SIGNIFICANT_DIGITS) return { message: `has more than ${EXCEL_SIGNIFICANT_DIGITS} significant digits (floating-point noise); round it in the workbook or enter it as text` };
-  }
-  return { amount: amountOf(text) };
+  if (Number.isSafeInteger(value)) return { amount: amountOf(value.toString()) };
+  return { amount: amountOf(value.toPrecision(EXCEL_SIGNIFICANT_DIGITS)) }; // number-ok: the cell's double to the 15 digits Excel shows, then exact
 }
 
 /** The plain text of a rich-text, hyperlink or shared-string value. */

@@ -2,10 +2,11 @@
  * The one place fn-model does arithmetic on money.
  *
  * Every amount is an instance of {@link Money}, a private clone of decimal.js with
- * 40 significant digits and banker's rounding (ROUND_HALF_EVEN). Published council
- * figures are whole £000 and every sum of them is exact at that precision, so no
- * arithmetic here ever rounds in practice; rounding happens only in
- * `format.ts`, for display, and says so.
+ * 40 significant digits and banker's rounding (ROUND_HALF_EVEN) for the one operation
+ * that can round, division at 40 digits. Published council figures are whole £000 and
+ * every sum of them is exact at that precision, so no arithmetic here ever rounds in
+ * practice; figures are rounded only for display, by {@link roundTo} and `format.ts`,
+ * with one rule: half away from zero ({@link DISPLAY_ROUNDING}).
  *
  * A reviewer can grep for `new Money(` and `.plus(` outside `src/money/` to find
  * exceptions; there should be none.
@@ -128,20 +129,32 @@ export function divide(a: Amount, b: Amount): Amount {
   return a.dividedBy(b);
 }
 
-/** a rounded half-to-even to `places` decimal places (for display or stated precision only). */
+/**
+ * The one rounding rule for every figure fn-model shows or states to a fixed precision:
+ * half away from zero (decimal.js ROUND_HALF_UP), as Excel's ROUND and finance readers
+ * expect: 0.9085 → 0.909, −0.9085 → −0.909, 1.3625 → 1.363. Arithmetic never uses it
+ * (sums are exact; only {@link divide} rounds, at 40 digits). See docs/robustness.md.
+ */
+export const DISPLAY_ROUNDING = Decimal.ROUND_HALF_UP;
+
+/** a rounded to `places` decimal places by {@link DISPLAY_ROUNDING} (half away from zero), for display or stated precision only. */
 export function roundTo(a: Amount, places: number): Amount {
-  return a.toDecimalPlaces(places, Money.ROUND_HALF_EVEN);
+  return a.toDecimalPlaces(places, DISPLAY_ROUNDING);
+}
+
+/** The significant digits a spreadsheet cell holds and shows (Excel, LibreOffice). */
+export const SPREADSHEET_DIGITS = 15;
+
+/**
+ * a as a spreadsheet holds it: rounded to {@link SPREADSHEET_DIGITS} significant digits by
+ * {@link DISPLAY_ROUNDING} (exact amounts of at most 15 digits are unchanged). `reconcile`
+ * compares a formula's cached value, read the same way, with this.
+ */
+export function atSpreadsheetPrecision(a: Amount): Amount {
+  return a.toSignificantDigits(SPREADSHEET_DIGITS, DISPLAY_ROUNDING);
 }
 
 /** The larger of a and b. */
 export function maximum(a: Amount, b: Amount): Amount {
   return a.gte(b) ? a : b;
-}
-
-/**
- * a rounded to `places` decimal places, half away from zero (Excel's ROUND; how a report
- * rounds a figure it states, e.g. 908.5 £000 → £0.909m). For stated precision only.
- */
-export function roundHalfAwayFromZero(a: Amount, places: number): Amount {
-  return a.toDecimalPlaces(places, Money.ROUND_HALF_UP);
 }

@@ -14,6 +14,18 @@ export type ParsedAmount =
 // digits: either plain (1234) or correctly grouped in threes (1,234 / 12,345,678),
 // optionally followed by a decimal fraction (.5, .05).
 const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+// the same with a decimal comma (European Excel): 1.234,56 / 1234,5 / -2,40
+const DECIMAL_COMMA_NUMBER = /^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+
+/** How amounts are written. */
+export interface AmountStyle {
+  /**
+   * The decimal separator is a comma and thousands are grouped by dots (`1.234,56`,
+   * `-2,40`), as European Excel writes; then `1,234` is 1.234 and `1234.5` is invalid.
+   * Default false: `1,234.56`.
+   */
+  readonly decimalComma?: boolean;
+}
 const MINUS = /^[-\u2212]/; // ASCII hyphen-minus or U+2212 MINUS SIGN
 
 /**
@@ -31,9 +43,13 @@ const MINUS = /^[-\u2212]/; // ASCII hyphen-minus or U+2212 MINUS SIGN
  * `--5`, `(-5)` and dates. Empty or white-space-only text is `blank`; whether that is
  * an error is the caller's rule (a blank line cell is; a blank TOTAL cell is "not stated").
  *
+ * With `style.decimalComma` the separators swap (`1.234,56` is 1234.56, `-2,40` is −2.40);
+ * without it such text is invalid, never read with its comma as grouping (`-2,40` is not
+ * −240: grouping is in threes).
+ *
  * Units are whatever the column says (£000 in the report's tables); parsing never scales.
  */
-export function parseAmount(text: string): ParsedAmount {
+export function parseAmount(text: string, style: AmountStyle = {}): ParsedAmount {
   let body = text.replace(/^[\s\u00a0\ufeff]+|[\s\u00a0]+$/g, '');
   if (body === '') return { kind: 'blank' };
   if (body === '-' || body === '\u2013' || body === '\u2014') return { kind: 'amount', value: new Money(0) };
@@ -47,8 +63,15 @@ export function parseAmount(text: string): ParsedAmount {
     body = body.slice(1).trimStart();
   }
   if (body.startsWith('£')) body = body.slice(1).trimStart();
-  if (!NUMBER.test(body)) return { kind: 'invalid', text };
-  const value = new Money(body.replace(/,/g, ''));
+  let digits: string;
+  if (style.decimalComma) {
+    if (!DECIMAL_COMMA_NUMBER.test(body)) return { kind: 'invalid', text };
+    digits = body.replace(/\./g, '').replace(',', '.');
+  } else {
+    if (!NUMBER.test(body)) return { kind: 'invalid', text };
+    digits = body.replace(/,/g, '');
+  }
+  const value = new Money(digits);
   return { kind: 'amount', value: negative ? value.negated() : value };
 }
 
@@ -71,4 +94,9 @@ export function parsePercent(text: string): ParsedAmount {
 export function formatPercent(fraction: Amount): string {
   const text = fraction.times(100).toFixed();
   return `${text === '-0' ? '0' : text}%`;
+}
+
+/** Significant digits of an amount, leading and trailing zeros of the integer part not counted (`0.30000000000000004` → 17, `1000` → 1). */
+export function significantDigits(a: Amount): number {
+  return a.isZero() ? 0 : a.precision();
 }

@@ -5,7 +5,7 @@
  * (scenario figures can have fractions of £000 — 25% of 5,287 is 1,321.75); the
  * simulation's statistics are shown to the nearest £1 (3 places), exact in JSON.
  */
-import { type Amount, formatAmount, formatPercent, toDecimalString } from '../money/index.js';
+import { type Amount, amountOf, divide, formatAmount, formatPercent, toDecimalString } from '../money/index.js';
 import {
   type Adjustment, type FigureStatistics, type Histogram, type ScenarioComparison, type SimulationReport, type SweepReport,
   type TableFigures, type TornadoReport, FIGURE_LABELS, FIGURES, PERCENTILES,
@@ -156,7 +156,7 @@ export function histogramGrid(histogram: Histogram, runs: number): GridTable {
       cells: [
         money(bin.from, undefined, `histogram.bins.${index}.from`), money(bin.to, undefined, `histogram.bins.${index}.to`),
         { text: String(bin.runs), numeric: true, figure: `histogram.bins.${index}.runs`, value: String(bin.runs) },
-        { text: `${((bin.runs * 100) / runs).toFixed(1)}%`, numeric: true },
+        { text: `${formatAmount(divide(amountOf(String(bin.runs * 100)), amountOf(String(runs))), { places: 1, grouping: false })}%`, numeric: true },
       ],
     })),
   };

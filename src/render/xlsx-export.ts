@@ -10,7 +10,7 @@
  * otherwise the export is refused with a located problem rather than rounding. Text cells
  * are neutralised against formula injection (`csv-safety.ts`); numbers are never touched.
  */
-import { type Amount, amountOf, isZero, subtract, thousandsToMillions, toDecimalString } from '../money/index.js';
+import { type Amount, amountOf, isZero, millionsShown, subtract, thousandsToMillions, toDecimalString } from '../money/index.js';
 import { FIELD_HEADINGS, FIELD_LABELS, type Field, type SourceCell, type TableId } from '../model/index.js';
 import type { TableResult, VarianceReport } from '../engine/index.js';
 import { CHECKS_FORMULA_COLUMNS, cellAddress, columnLetters } from '../engine/index.js';
@@ -219,14 +219,16 @@ function headlineSheet(report: VarianceReport, places: ReadonlyMap<TableId, Tabl
   };
   const rows: ExportCell[][] = [
     [text('Headline (Combined Impact): stated and computed, £000', true)],
-    ['Figure', 'Description', 'Amount', 'Unit', `Stated £000${COMPUTED_SUFFIX}`, `Computed £000${COMPUTED_SUFFIX}`, `Difference${COMPUTED_SUFFIX}`].map((label) => text(label, true)),
+    ['Figure', 'Description', 'Amount', 'Unit', `Stated £000${COMPUTED_SUFFIX}`, `Computed £000${COMPUTED_SUFFIX}`, `Difference${COMPUTED_SUFFIX}`, `Computed £m${COMPUTED_SUFFIX}`].map((label) => text(label, true)),
   ];
   for (const result of report.headline) {
     const row = rowOf[result.figure];
     const statement = report.programme.headline.find((item) => item.figure === result.figure);
     const computed: ExportCell = { kind: 'formula', formula: formulas[result.figure], cached: result.computed };
+    // the £m figure as fn-model prints it (formatMillions): ROUND half away from zero, as Excel's ROUND
+    const computedMillions: ExportCell = { kind: 'formula', formula: `ROUND(F${row}/1000,3)`, cached: millionsShown(result.computed) };
     if (!statement) {
-      rows.push([text(`${result.figure}${COMPUTED_SUFFIX}`), text('not stated in the source'), undefined, undefined, undefined, computed, undefined]);
+      rows.push([text(`${result.figure}${COMPUTED_SUFFIX}`), text('not stated in the source'), undefined, undefined, undefined, computed, undefined, computedMillions]);
       continue;
     }
     const amount = statement.unit === '£m' ? thousandsToMillions(statement.amount) : statement.amount;
@@ -238,9 +240,10 @@ function headlineSheet(report: VarianceReport, places: ReadonlyMap<TableId, Tabl
       { kind: 'formula', formula: statement.unit === '£m' ? `C${row}*1000` : `C${row}`, cached: statement.amount },
       computed,
       { kind: 'formula', formula: `E${row}-F${row}`, cached: subtract(statement.amount, result.computed) },
+      computedMillions,
     ]);
   }
-  return { name: EXPORT_SHEETS.headline, rows, frozenRows: 2, frozenColumns: 1, widths: [28, 45, 12, 8, 22, 24, 18], boldRows: [1, 2] };
+  return { name: EXPORT_SHEETS.headline, rows, frozenRows: 2, frozenColumns: 1, widths: [28, 45, 12, 8, 22, 24, 18, 22], boldRows: [1, 2] };
 }
 
 /** The Checks sheet: one row per stated figure (stated − computed), the count of discrepancies on row 2. */

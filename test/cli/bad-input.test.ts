@@ -43,9 +43,9 @@ describe('bad input through `fn-model variance`: exit 2, one located line each',
     expectRefused(['--data', data], [`${data}/brp-savings.csv:5: column "outturn": "12x4" is not an amount`]);
   });
 
-  it.each([['1,23'], ['1e3'], ['NaN'], ['2021-03-31']])('the amount %j', (text) => {
+  it.each([['1,23', ' (a decimal comma? give --decimal-comma to read it as 1.23)'], ['1e3', ''], ['NaN', ''], ['2021-03-31', '']])('the amount %j', (text, hint) => {
     const data = dataset((folder) => replaceIn(join(folder, 'fn-costs.csv'), ',"5,653",', `,${text.includes(',') ? `"${text}"` : text},`));
-    expectRefused(['--data', data], [`${data}/fn-costs.csv:2: column "outturn": ${JSON.stringify(text)} is not an amount`]);
+    expectRefused(['--data', data], [`${data}/fn-costs.csv:2: column "outturn": ${JSON.stringify(text)} is not an amount${hint}`]);
   });
 
   it('collects every bad cell of a file before failing', () => {

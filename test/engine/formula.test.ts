@@ -32,10 +32,20 @@ describe('formula evaluation (exact, as data)', () => {
     expect(value('Z99+1')).toBe('1'); // a blank cell is 0
   });
 
+  it('divides exactly and ROUNDs half away from zero, as Excel (the export\'s £m cells)', () => {
+    expect(value('D5/2')).toBe('407.5');
+    expect(value('ROUND(908.5/1000,3)')).toBe('0.909');
+    expect(value('ROUND(-908.5/1000,3)')).toBe('-0.909');
+    expect(value('ROUND(1362.5/1000,3)')).toBe('1.363');
+    expect(value('ROUND(D5/2,0)')).toBe('408');
+  });
+
   it('is not evaluable outside its language or with text in arithmetic', () => {
     expect(value('B5+1')).toBeUndefined();
     expect(value('VLOOKUP(A1,B1:C2,2)')).toBeUndefined();
-    expect(value('D5/2')).toBeUndefined();
+    expect(value('D5/0')).toBeUndefined();
+    expect(value('ROUND(D5)')).toBeUndefined();
+    expect(value('ROUND(D5,0.5)')).toBeUndefined();
     expect(value('D5+')).toBeUndefined();
   });
 

@@ -18,9 +18,19 @@ async function problemsWithInvestment(content: string | Uint8Array): Promise<{ f
 }
 
 describe('bad amounts', () => {
-  it.each([['12x4'], ['1,23'], ['1e3'], ['NaN'], ['Infinity'], ['+5']])('%s is not an amount, located by row and column', async (text) => {
+  it.each([['12x4'], ['1e3'], ['NaN'], ['Infinity'], ['+5']])('%s is not an amount, located by row and column', async (text) => {
     const { file, problems } = await problemsWithInvestment(investment(`BRR04,CFN Improving Fostering,16,120,334,470,"${text}",(119)`, TOTAL));
     expect(problems).toEqual([`${file}:2: column "outturn": ${JSON.stringify(text)} is not an amount`]);
+  });
+
+  it.each([['1,23', '1.23'], ['-2,40', '-2.40'], ['1.234,56', '1234.56']])('%s is not an amount, and the message points to --decimal-comma (it would read as %s), never to -240', async (text, reading) => {
+    const { file, problems } = await problemsWithInvestment(investment(`BRR04,CFN Improving Fostering,16,120,334,470,"${text}",(119)`, TOTAL));
+    expect(problems).toEqual([`${file}:2: column "outturn": ${JSON.stringify(text)} is not an amount (a decimal comma? give --decimal-comma to read it as ${reading})`]);
+  });
+
+  it('a text amount of more than 15 significant digits is refused, not rounded', async () => {
+    const { file, problems } = await problemsWithInvestment(investment('BRR04,CFN Improving Fostering,16,120,334,470,0.30000000000000004,(119)', TOTAL));
+    expect(problems).toEqual([`${file}:2: column "outturn": "0.30000000000000004" has more than 15 significant digits, more than a spreadsheet holds; round it (see docs/robustness.md)`]);
   });
 
   it('a blank cell in a line is an error', async () => {

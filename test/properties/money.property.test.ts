@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, amountOf, formatAmount, parseAmount, subtract, sum, toDecimalString } from '../../src/money/index.js';
+import { add, amountOf, formatAmount, formatMillions, negate, parseAmount, roundTo, subtract, sum, toDecimalString } from '../../src/money/index.js';
 import { computeLine, totalOf } from '../../src/engine/index.js';
 import type { Field, Line } from '../../src/model/index.js';
 
@@ -74,6 +74,30 @@ describe('table totals', () => {
       const totals = totalOf(lines.map((item) => computeLine(item, FIELDS)), FIELDS);
       expect(totals.total!.eq(add(add(totals['2019/20']!, totals['2020/21']!), totals['2021/24']!))).toBe(true);
       expect(totals.variance!.eq(subtract(totals['2020/21']!, totals.outturn!))).toBe(true);
+    }));
+  });
+});
+
+describe('display rounding is half away from zero (as Excel\'s ROUND)', () => {
+  it('a figure exactly halfway rounds away from zero, symmetrically for negatives; £m shows the same rule', () => {
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 4 }), (whole, places) => {
+      const unit = amountOf(`1e-${places}`);
+      const half = amountOf(`${whole}`).times(unit).plus(unit.dividedBy(2)); // exactly halfway between two steps
+      const up = amountOf(`${whole + 1n}`).times(unit);
+      expect(roundTo(half, places).eq(up)).toBe(true);
+      expect(roundTo(negate(half), places).eq(negate(up))).toBe(true);
+      if (places === 3) {
+        const shown = formatMillions(half.times(1000));
+        expect(shown).toBe(`£${formatAmount(up, { places: 3, grouping: false })}m`);
+      }
+    }));
+  });
+
+  it('anything nearer one step rounds to it', () => {
+    fc.assert(fc.property(amountText, fc.integer({ min: 0, max: 3 }), (text, places) => {
+      const value = amountOf(text);
+      const rounded = roundTo(value, places);
+      expect(rounded.minus(value).abs().lte(amountOf(`5e-${places + 1}`))).toBe(true);
     }));
   });
 });
