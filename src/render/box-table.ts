@@ -49,7 +49,7 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** The table as text, lines joined by newlines, no newline at the end (as cli-table3's `toString()`); no heading row when `head` is empty. */
+/** The table as text, lines joined by newlines, no newline at the end (as cli-table3's `toString()`); no heading row when `head` is empty, no rule under it when there are no rows. */
 export function boxTable(input: BoxTableInput): string {
   const columns = Math.max(input.head.length, ...input.rows.map((row) => row.length));
   const widths = Array.from({ length: columns }, (_, column) =>
@@ -63,6 +63,6 @@ export function boxTable(input: BoxTableInput): string {
     return `│ ${padded.join(' │ ')} │`;
   };
   const rule = (left: string, middle: string, right: string) => `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}`;
-  const head = input.head.length === 0 ? [] : [line(input.head), rule('├', '┼', '┤')];
+  const head = input.head.length === 0 ? [] : input.rows.length === 0 ? [line(input.head)] : [line(input.head), rule('├', '┼', '┤')];
   return [rule('┌', '┬', '┐'), ...head, ...input.rows.map(line), rule('└', '┴', '┘')].join('\n');
 }
