@@ -4,12 +4,14 @@
  * formula-injection neutralisation.
  */
 import { cpSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { runCliAsync } from '../support/run-cli-async.js';
 import { datasetSha256 } from '../../src/io/fingerprint.js';
 import { computeVariance } from '../../src/engine/index.js';
 import { exportLayout } from '../../src/render/xlsx-export.js';
@@ -17,6 +19,7 @@ import { programmeOf } from '../support/programme.js';
 import { temporaryFolder } from '../support/temp-folders.js';
 
 const BUNDLED = join(ROOT, 'data', 'march-2021');
+const execFileAsync = promisify(execFile);
 
 function exportFolder(): string {
   return temporaryFolder('fn-model-export-');
@@ -213,20 +216,20 @@ describe('the export layout neutralises every text cell', () => {
 });
 
 describe('export streams a large programme', () => {
-  it('1,000 generated lines (several yields to the zip stream): every line is written; reconcile --baseline finds nothing new', { timeout: 300_000 }, () => {
+  it('1,000 generated lines (several yields to the zip stream): every line is written; reconcile --baseline finds nothing new', { timeout: 300_000 }, async () => {
     const folder = exportFolder();
-    const generated = spawnSync(process.execPath, [join(ROOT, 'dist', 'scripts', 'gen-programme.js'), '--lines', '1000', '--seed', '7', '--out', join(folder, 'data')], { cwd: ROOT, encoding: 'utf8' });
-    expect(generated.status, generated.stderr).toBe(0);
+    // async child processes throughout: a long synchronous wait starves vitest's worker RPC
+    await execFileAsync(process.execPath, [join(ROOT, 'dist', 'scripts', 'gen-programme.js'), '--lines', '1000', '--seed', '7', '--out', join(folder, 'data')], { cwd: ROOT });
     const book = join(folder, 'big.xlsx');
-    const exported = runCli(['export', '--data', join(folder, 'data'), '-o', book]);
+    const exported = await runCliAsync(['export', '--data', join(folder, 'data'), '-o', book]);
     expect(exported.stderr).toBe('');
     expect(exported.status).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(['big.xlsx', 'data']);
-    const reconciled = runCli(['reconcile', book, '--baseline', '--format', 'json']);
+    const reconciled = await runCliAsync(['reconcile', book, '--baseline', '--format', 'json']);
     expect(reconciled.stderr).toBe('');
     expect(reconciled.status).toBe(0);
-    const fromBook = runCli(['variance', '--data', book, '--format', 'json']);
-    const fromCsv = runCli(['variance', '--data', join(folder, 'data'), '--format', 'json']);
+    const fromBook = await runCliAsync(['variance', '--data', book, '--format', 'json']);
+    const fromCsv = await runCliAsync(['variance', '--data', join(folder, 'data'), '--format', 'json']);
     expect(fromBook.status).toBe(0);
     expect(figures(fromBook.stdout)).toEqual(figures(fromCsv.stdout));
     expect((JSON.parse(fromBook.stdout) as { tables: { id: string; lines: unknown[] }[] }).tables.find((table) => table.id === 'brp-savings')!.lines).toHaveLength(1000);
