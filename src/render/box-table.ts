@@ -23,8 +23,15 @@ export interface BoxTableInput {
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** Combining marks and other zero-width code points. */
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060\ufeff]$/u;
+/** Printable ASCII only: one column per character (the common case, measured without a loop). */
+const PLAIN_ASCII = /^[\u0020-\u007e]*$/;
+
+/** Combining diacritical marks and zero-width code points (the ranges terminals draw in no column). */
+function isZeroWidth(code: number): boolean {
+  return (code >= 0x0300 && code <= 0x036f) || (code >= 0x1ab0 && code <= 0x1aff) || (code >= 0x1dc0 && code <= 0x1dff)
+    || (code >= 0x20d0 && code <= 0x20ff) || (code >= 0xfe20 && code <= 0xfe2f) || (code >= 0x200b && code <= 0x200f)
+    || code === 0x2060 || code === 0xfeff;
+}
 
 /**
  * Whether a code point takes two terminal columns: East Asian Wide and Fullwidth ranges
@@ -40,10 +47,12 @@ function isWide(code: number): boolean {
 
 /** How many terminal columns `text` takes: ANSI colour codes take none, wide characters two. */
 export function displayWidth(text: string): number {
+  const visible = text.includes('\u001b') ? text.replace(ANSI, '') : text;
+  if (PLAIN_ASCII.test(visible)) return visible.length;
   let width = 0;
-  for (const char of text.replace(ANSI, '')) {
+  for (const char of visible) {
     const code = char.codePointAt(0) as number;
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0) || ZERO_WIDTH.test(char)) continue;
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0) || isZeroWidth(code)) continue;
     width += isWide(code) ? 2 : 1;
   }
   return width;
