@@ -7,6 +7,7 @@ const BENCHES = {
   ledger: () => import('./ledger.mjs'),
   scenarios: () => import('./scenarios.mjs'),
   diagnose: () => import('./diagnose.mjs'),
+  'export-memory': () => import('./export-memory.mjs'),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,6 +1,7 @@
 // How much `fn-model variance` on the bundled CSVs costs over Node's own start-up.
-// Runs `node -e 0`, `fn-model --version`, `fn-model variance` (CSV) and
-// `fn-model variance --data data/march-2021.xlsx` interleaved, ROUNDS times each, and
+// Runs `node -e 0`, `fn-model --version`, `fn-model variance` (CSV: the default table output,
+// and --format json) and `fn-model variance --format json --data data/march-2021.xlsx`
+// interleaved, ROUNDS times each, and
 // reports medians and ratios to `node -e 0`. Interleaving makes the ratio fair on a
 // noisy, shared machine.
 import { spawnSync } from 'node:child_process';
@@ -29,7 +30,8 @@ export async function run() {
   const cases = [
     ['node -e 0', ['-e', '0']],
     ['fn-model --version', [bin, '--version']],
-    ['fn-model variance (CSV)', [bin, 'variance', '--format', 'json']],
+    ['fn-model variance (CSV, table)', [bin, 'variance']],
+    ['fn-model variance (CSV, json)', [bin, 'variance', '--format', 'json']],
   ];
   if (existsSync(join(root, 'data', 'march-2021.xlsx'))) {
     cases.push(['fn-model variance (XLSX)', [bin, 'variance', '--format', 'json', '--data', join(root, 'data', 'march-2021.xlsx')]]);

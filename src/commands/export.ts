@@ -74,17 +74,11 @@ export function registerExport(program: Command): void {
         return;
       }
       if (existsSync(options.output) && !options.force) throw new UsageError(`${options.output}: already exists (use --force to overwrite)`);
-      const [{ computeVariance }, { exportWorkbookBytes }, { datasetSha256 }] = await Promise.all([
-        import('../engine/variance.js'), import('../render/xlsx-export.js'), import('../io/fingerprint.js'),
+      const [{ computeVariance }, { writeExportWorkbook }, { datasetSha256 }, { emitFileWith }] = await Promise.all([
+        import('../engine/variance.js'), import('../render/xlsx-export.js'), import('../io/fingerprint.js'), import('../io/output.js'),
       ]);
       const report = computeVariance(programme);
-      const bytes = await exportWorkbookBytes(report, {
-        source,
-        sourceAbsolute: resolve(source),
-        sha256: await datasetSha256(source),
-        version: packageVersion(),
-        exportedAt: exportTime(),
-      });
-      await emitReport(bytes, options.output);
+      const about = { source, sourceAbsolute: resolve(source), sha256: await datasetSha256(source), version: packageVersion(), exportedAt: exportTime() };
+      await emitFileWith(options.output, (temporary) => writeExportWorkbook(report, about, temporary));
     });
 }

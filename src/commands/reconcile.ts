@@ -17,6 +17,7 @@ interface ReconcileOptions {
   readonly tolerance?: Amount;
   readonly format: ReconcileFormat;
   readonly output?: string;
+  readonly baseline?: boolean;
 }
 
 const HELP = `
@@ -24,13 +25,20 @@ Findings (docs/audit.md): edited (a figure differs from the source dataset; line
 matched by line id, so inserted or deleted rows are added / removed lines), added,
 removed, stale-formula (a formula's cached value differs from what its inputs now give),
 overwritten-formula (a value typed where the export writes a formula: a "(computed)" column
-or row, the Headline or Checks formulas) and discrepancy (a stated figure disagrees with its line items, as in variance).
-The source is the About sheet's dataset unless --against names one.
+or row, the Headline or Checks formulas) and discrepancy (a stated figure disagrees with its line items, as in variance:
+Stated | Computed, difference = stated − computed).
+The source is the About sheet's dataset unless --against names one. Findings are grouped by
+kind with counts; stale formulas under the edited cell they depend on, so a hand edit stands
+out from the formulas it made stale. A removed line's cell is the row it had in the export.
+--baseline: the discrepancies the source dataset publishes itself are expected (marked, and
+not counted for the exit code); any other finding still is.
 
-Exit codes: 0 no finding; 1 at least one finding; 2 the workbook (or its source) cannot be read.
+Exit codes: 0 no finding (with --baseline: none but the expected ones); 1 at least one
+(unexpected) finding; 2 the workbook (or its source) cannot be read.
 
 Examples:
-  $ fn-model export -o audit.xlsx && fn-model reconcile audit.xlsx   # the 8 published discrepancies
+  $ fn-model export -o audit.xlsx && fn-model reconcile audit.xlsx   # the 8 published discrepancies: exit 1
+  $ fn-model reconcile audit.xlsx --baseline                         # the same 8, expected: exit 0
   $ fn-model reconcile edited.xlsx --against data/march-2021 --format json
   $ fn-model reconcile edited.xlsx --tolerance 1 --format csv -o findings.csv
 `;
@@ -57,6 +65,7 @@ export function registerReconcile(program: Command): void {
     .addOption(new Option('--tolerance <n>', 'ignore discrepancies and stale formulas up to N £000 (default 0: exact; edits are always exact)').argParser(parseTolerance))
     .addOption(formatOption(['table', 'json', 'csv'], 'table'))
     .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+    .option('--baseline', 'expect the source dataset\'s own published discrepancies: exit 0 when nothing else is found')
     .addHelpText('after', HELP)
     .action(async (workbook: string, options: ReconcileOptions) => {
       const [{ InputError }, { readExportedCells }, { loadProgramme }, { ABOUT_LABELS }] = await Promise.all([
@@ -75,8 +84,12 @@ export function registerReconcile(program: Command): void {
       const [{ reconcileWorkbook }, { renderReconcile }, { emitReport }] = await Promise.all([
         import('../engine/reconcile.js'), import('../render/reconcile.js'), import('../io/output.js'),
       ]);
-      const report = reconcileWorkbook({ source, workbook: edited, cells: read.exported.cells, ...(options.tolerance ? { tolerance: options.tolerance } : {}) });
+      const report = reconcileWorkbook({
+        source, workbook: edited, cells: read.exported.cells, ...(options.tolerance ? { tolerance: options.tolerance } : {}), ...(options.baseline ? { baseline: true } : {}),
+      });
       await emitReport(renderReconcile(report, options.format), options.output);
-      if (report.summary.total > 0) throw new ExitStatus(1, `${report.summary.total} finding(s)`);
+      if (options.baseline) {
+        if (report.summary.unexpected > 0) throw new ExitStatus(1, `${report.summary.unexpected} unexpected finding(s) (${report.summary.expected} expected: published in the source)`);
+      } else if (report.summary.total > 0) throw new ExitStatus(1, `${report.summary.total} finding(s)`);
     });
 }

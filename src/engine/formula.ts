@@ -299,3 +299,49 @@ export function evaluateFormula(formula: string, sheet: string, lookup: CellLook
     throw error;
   }
 }
+
+/** Every reference node of a parsed formula, in the order written. */
+function referencesOf(node: Node): Reference[] {
+  switch (node.kind) {
+    case 'number':
+      return [];
+    case 'ref':
+      return [node];
+    case 'negate':
+      return referencesOf(node.operand);
+    case 'binary':
+      return [...referencesOf(node.left), ...referencesOf(node.right)];
+    case 'call':
+      return node.args.flatMap(referencesOf);
+  }
+}
+
+/**
+ * Every cell a formula references, ranges expanded, in the order written (duplicates
+ * dropped), each as its sheet (the formula's own `sheet` when the reference names none)
+ * and A1 address; undefined when the formula is outside the language above. Used by
+ * `reconcile` to tell which edited cell made a formula stale.
+ */
+export function formulaReferences(formula: string, sheet: string): { readonly sheet: string; readonly address: string }[] | undefined {
+  let tree: Node;
+  try {
+    tree = parse(formula.replace(/^=/, ''));
+  } catch (error) {
+    if (error instanceof NotEvaluable) return undefined;
+    throw error;
+  }
+  const seen = new Set<string>();
+  const cells: { sheet: string; address: string }[] = [];
+  for (const reference of referencesOf(tree)) {
+    for (let row = reference.from.row; row <= reference.to.row; row += 1) {
+      for (let column = reference.from.column; column <= reference.to.column; column += 1) {
+        const cell = { sheet: reference.sheet ?? sheet, address: cellAddress(row, column) };
+        const key = `${cell.sheet.toLowerCase()}!${cell.address}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        cells.push(cell);
+      }
+    }
+  }
+  return cells;
+}

@@ -15,7 +15,14 @@
  *   "(computed)" columns, the Checks sheet's count and formula columns) that now holds a
  *   typed value (a number or text) instead. Blank positions are not reported.
  * - `discrepancy`: a stated figure that disagrees with its line items, as `variance`
- *   reports it (computed from the workbook's figures as they now are).
+ *   reports it (computed from the workbook's figures as they now are). With `baseline`,
+ *   a discrepancy the source dataset itself publishes (same table, line, field, stated
+ *   and computed value) is `expected`: an auditor's known error, not a change.
+ *
+ * A removed line's `cell` is the row it had in the export (`5:5`, from the source's line
+ * order: docs/audit.md). A stale formula's `dependsOn` lists the edited input cells and
+ * overwritten formulas it references (`brp-savings!H6`), so the stale formulas one hand
+ * edit causes are grouped under that edit ({@link findingGroups}).
  *
  * Every finding has `was`, `now` and `difference` = now − was (£000):
  * edited: the dataset's value, the workbook's value; added: none, the line's computed
@@ -25,9 +32,9 @@
  * it), the typed number (none for text); discrepancy: the computed value, the stated value (so the
  * difference is stated − computed, as in `variance`).
  */
-import { type Amount, absolute, amountOf, atSpreadsheetPrecision, compare, equals, isZero, millionsShown, negate, subtract, ZERO } from '../money/index.js';
-import { FIELD_HEADINGS, FIELD_LABELS, type Field, type Line, type Programme, type Table } from '../model/index.js';
-import { cellLookupOf, evaluateFormula, type CellLookup, type WorkbookCell } from './formula.js';
+import { type Amount, absolute, amountOf, atSpreadsheetPrecision, compare, equals, isZero, millionsShown, negate, subtract, toDecimalString, ZERO } from '../money/index.js';
+import { EXPORT_FIRST_LINE_ROW, FIELD_HEADINGS, FIELD_LABELS, type Field, type Line, type Programme, type Table } from '../model/index.js';
+import { cellLookupOf, evaluateFormula, formulaReferences, type CellLookup, type WorkbookCell } from './formula.js';
 import { computeLine, computeVariance, type TableResult, type VarianceReport } from './variance.js';
 
 /** The kinds of finding, in report order. */
@@ -40,7 +47,7 @@ export interface Finding {
   readonly kind: FindingKind;
   /** Sheet of the workbook (undefined for a removed line's place in the source only). */
   readonly sheet: string | undefined;
-  /** Cell address (`F12`), a whole row (`14:14`) for an added line, undefined for a removed one. */
+  /** Cell address (`F12`), or a whole row (`14:14`): an added line's row, or the row a removed line had in the export. */
   readonly cell: string | undefined;
   /** Table id, `headline`, or the sheet for a formula outside the tables (`Checks`). */
   readonly table: string | undefined;
@@ -54,6 +61,17 @@ export interface Finding {
   readonly difference: Amount | undefined;
   /** The formula, for `stale-formula` (without `=`). */
   readonly formula?: string;
+  /**
+   * For `stale-formula`: the cells it references that are `edited` or
+   * `overwritten-formula` findings (`sheet!A1`, in the order the formula names them);
+   * empty when none is (a row inserted or deleted, a formula typed in).
+   */
+  readonly dependsOn?: readonly string[];
+  /** For `discrepancy`: the stated figure and the computed one, in `variance`'s order (Stated | Computed); `was`/`now` hold them reversed. */
+  readonly stated?: Amount;
+  readonly computed?: Amount;
+  /** With a baseline: a discrepancy the source dataset publishes itself (same figures). False otherwise. */
+  readonly expected?: boolean;
 }
 
 /** What {@link reconcileWorkbook} needs. */
@@ -66,6 +84,27 @@ export interface ReconcileInput {
   readonly cells: readonly WorkbookCell[];
   /** Differences up to this (£000) are not discrepancies or stale formulas. Default 0. Edits are always exact. */
   readonly tolerance?: Amount;
+  /** Treat the source dataset's own discrepancies as expected (`reconcile --baseline`). Default false. */
+  readonly baseline?: boolean;
+}
+
+/** The stale formulas that depend on one cause (an edited cell or an overwritten formula), or on none. */
+export interface CauseGroup {
+  /** `sheet!A1` of the cause; undefined for stale formulas that reference no edited or overwritten cell. */
+  readonly cause: string | undefined;
+  /** The finding at the cause (the edit or the overwrite), when there is one. */
+  readonly causeFinding: Finding | undefined;
+  readonly findings: readonly Finding[];
+}
+
+/** The findings of one kind, with counts; stale formulas also grouped by cause. */
+export interface FindingGroup {
+  readonly kind: FindingKind;
+  readonly findings: readonly Finding[];
+  /** How many of them are expected (baseline discrepancies). */
+  readonly expected: number;
+  /** For `stale-formula` only: grouped under the cell each depends on (its first cause). */
+  readonly causes?: readonly CauseGroup[];
 }
 
 /** Everything `reconcile` reports. */
@@ -74,8 +113,10 @@ export interface ReconcileReport {
   readonly source: Programme;
   readonly tolerance: Amount;
   readonly findings: readonly Finding[];
-  /** How many findings of each kind, and in all. */
-  readonly summary: Readonly<Record<FindingKind, number>> & { readonly total: number };
+  /** How many findings of each kind, and in all; `expected` (baseline discrepancies) and `unexpected` (the rest). */
+  readonly summary: Readonly<Record<FindingKind, number>> & { readonly total: number; readonly expected: number; readonly unexpected: number };
+  /** Whether the source's own discrepancies were taken as expected, and how many the source has. */
+  readonly baseline: { readonly discrepancies: number } | undefined;
   /** The variance report of the workbook as it now is. */
   readonly variance: VarianceReport;
 }
@@ -117,11 +158,12 @@ function compareTable(source: Table, workbook: Table): Finding[] {
       });
     }
   }
-  for (const line of source.lines) {
-    if (workbookIds.has(line.id)) continue;
+  source.lines.forEach((line, index) => {
+    if (workbookIds.has(line.id)) return;
     const total = computeLine(line, ['total']).computed.total ?? ZERO;
-    findings.push({ kind: 'removed', sheet, cell: undefined, table: workbook.id, line: line.id, field: 'total', was: total, now: undefined, difference: negate(total) });
-  }
+    const exportRow = EXPORT_FIRST_LINE_ROW + index;
+    findings.push({ kind: 'removed', sheet, cell: `${exportRow}:${exportRow}`, table: workbook.id, line: line.id, field: 'total', was: total, now: undefined, difference: negate(total) });
+  });
   for (const field of workbook.fields) {
     if (!differs(source.stated[field], workbook.stated[field])) continue;
     findings.push({
@@ -312,15 +354,90 @@ export function overwrittenFormulas(cells: readonly WorkbookCell[], workbook: Pr
   return findings;
 }
 
+/** `sheet!A1` of a finding's cell (sheet names compared case-insensitively by the caller). */
+function placeOf(sheet: string | undefined, cell: string | undefined): string {
+  return `${sheet ?? ''}!${cell ?? ''}`;
+}
+
+/**
+ * The stale formulas with their `dependsOn` filled in: each referenced cell that is one of
+ * `causes` (edited cells, overwritten formulas), then sorted so those with the same first
+ * cause are together, causes in the order of `causes`, formulas with none last (stable).
+ */
+export function withCauses(stale: readonly Finding[], causes: readonly Finding[]): Finding[] {
+  const order = new Map<string, number>();
+  for (const cause of causes) {
+    const key = placeOf(cause.sheet, cause.cell).toLowerCase();
+    if (cause.sheet !== undefined && cause.cell !== undefined && !order.has(key)) order.set(key, order.size);
+  }
+  const rank = (finding: Finding) => {
+    const first = finding.dependsOn?.[0];
+    return first === undefined ? order.size : (order.get(first.toLowerCase()) ?? order.size);
+  };
+  return stale
+    .map((finding) => {
+      const references = finding.formula === undefined || finding.sheet === undefined ? [] : (formulaReferences(finding.formula, finding.sheet) ?? []);
+      const dependsOn = references.map((reference) => placeOf(reference.sheet, reference.address)).filter((place) => order.has(place.toLowerCase()));
+      return { ...finding, dependsOn };
+    })
+    .sort((a, b) => rank(a) - rank(b));
+}
+
+/** Key of a discrepancy for matching against the baseline: table, line, field, stated and computed value. */
+function discrepancyKey(table: string, line: string, field: string, stated: Amount, computed: Amount): string {
+  return [table, line, field, toDecimalString(stated), toDecimalString(computed)].join('\u0000');
+}
+
+/**
+ * The findings by kind, in report order, kinds with none left out; stale formulas also
+ * grouped under their first cause (see {@link withCauses}), causes in order, none last.
+ */
+export function findingGroups(findings: readonly Finding[]): FindingGroup[] {
+  const groups: FindingGroup[] = [];
+  for (const kind of FINDING_KINDS) {
+    const ofKind = findings.filter((finding) => finding.kind === kind);
+    if (ofKind.length === 0) continue;
+    const expected = ofKind.filter((finding) => finding.expected === true).length;
+    if (kind !== 'stale-formula') {
+      groups.push({ kind, findings: ofKind, expected });
+      continue;
+    }
+    const causes: { cause: string | undefined; findings: Finding[] }[] = [];
+    for (const finding of ofKind) {
+      const cause = finding.dependsOn?.[0];
+      const group = causes.find((candidate) => candidate.cause === cause);
+      if (group) group.findings.push(finding);
+      else causes.push({ cause, findings: [finding] });
+    }
+    causes.sort((a, b) => Number(a.cause === undefined) - Number(b.cause === undefined)); // number-ok: a sort order
+    const causeFinding = (cause: string | undefined) => cause === undefined ? undefined
+      : findings.find((finding) => (finding.kind === 'edited' || finding.kind === 'overwritten-formula') && placeOf(finding.sheet, finding.cell).toLowerCase() === cause.toLowerCase());
+    groups.push({ kind, findings: ofKind, expected, causes: causes.map((group) => ({ ...group, causeFinding: causeFinding(group.cause) })) });
+  }
+  return groups;
+}
+
 /** Reconcile an exported workbook: see the module comment for the findings and their order. */
 export function reconcileWorkbook(input: ReconcileInput): ReconcileReport {
   const tolerance = input.tolerance ?? ZERO;
   const variance = computeVariance(input.workbook, { tolerance });
+  const published = input.baseline ? computeVariance(input.source, { tolerance }).discrepancies : [];
+  const expectedKeys = new Set(published.map((item) => discrepancyKey(item.table, item.line, item.field, item.stated, item.computed)));
   const discrepancies: Finding[] = variance.discrepancies.map((item) => ({
     kind: 'discrepancy', sheet: item.source.sheet, cell: item.source.cell, table: item.table, line: item.line, field: item.field,
-    was: item.computed, now: item.stated, difference: item.difference,
+    was: item.computed, now: item.stated, difference: item.difference, stated: item.stated, computed: item.computed,
+    expected: expectedKeys.has(discrepancyKey(item.table, item.line, item.field, item.stated, item.computed)),
   }));
-  const findings = [...compareProgrammes(input.source, input.workbook), ...staleFormulas(input.cells, tolerance), ...overwrittenFormulas(input.cells, input.workbook), ...discrepancies];
+  const compared = compareProgrammes(input.source, input.workbook);
+  const overwritten = overwrittenFormulas(input.cells, input.workbook);
+  const stale = withCauses(staleFormulas(input.cells, tolerance), [...compared.filter((finding) => finding.kind === 'edited'), ...overwritten]);
+  const findings = [...compared, ...stale, ...overwritten, ...discrepancies];
   const counts = Object.fromEntries(FINDING_KINDS.map((kind) => [kind, findings.filter((finding) => finding.kind === kind).length])) as Record<FindingKind, number>;
-  return { workbook: input.workbook, source: input.source, tolerance, findings, summary: { ...counts, total: findings.length }, variance };
+  const expected = findings.filter((finding) => finding.expected === true).length;
+  return {
+    workbook: input.workbook, source: input.source, tolerance, findings,
+    summary: { ...counts, total: findings.length, expected, unexpected: findings.length - expected },
+    baseline: input.baseline ? { discrepancies: published.length } : undefined,
+    variance,
+  };
 }

@@ -7,7 +7,7 @@
  * removed by the next write to the same target, once its process is gone.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, lstat, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The prefix of fn-model's temporary files (`.fn-model-tmp-<name>-<pid>-<random>`). */
@@ -45,13 +45,39 @@ async function regularTarget(path: string): Promise<string> {
  *   removing the temporary file; `path` is then untouched.
  */
 export async function writeFileAtomic(requested: string, data: string | Uint8Array): Promise<void> {
+  await writeAtomically(requested, async (handle) => {
+    await handle.writeFile(data);
+  });
+}
+
+/**
+ * Write `path` atomically, as {@link writeFileAtomic} does, with the content written by
+ * `write` into the temporary file whose path it is given (for writers that stream to a
+ * path of their own, such as exceljs's `WorkbookWriter`). The temporary file exists
+ * (empty, held open) when `write` is called; it is fsynced after (the same file through
+ * the held handle), then renamed over `path`.
+ * @throws whatever `write` throws, or the file system's error, after removing the
+ *   temporary file; `path` is then untouched.
+ */
+export async function writeFileAtomicWith(requested: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  await writeAtomically(requested, async (_handle, temporary) => {
+    await write(temporary);
+  });
+}
+
+/**
+ * The shared steps: temporary file created exclusively beside the target, `fill` writes it
+ * (through the handle or by its path), fsync, rename, directory fsync; on failure the
+ * temporary file is removed.
+ */
+async function writeAtomically(requested: string, fill: (handle: FileHandle, temporary: string) => Promise<void>): Promise<void> {
   const path = await regularTarget(requested);
   await removeStaleTemporaries(path);
   const temporary = temporaryPathFor(path);
   const handle = await open(temporary, 'wx', 0o644);
   try {
     try {
-      await handle.writeFile(data);
+      await fill(handle, temporary);
       await handle.sync();
     } finally {
       await handle.close();

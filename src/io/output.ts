@@ -2,7 +2,7 @@
  * Where a command's report goes: stdout, or a file written atomically with `-o`.
  * Data goes to stdout; progress and diagnostics go to stderr (never mixed).
  */
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic, writeFileAtomicWith } from './atomic-write.js';
 
 /** A report file that could not be written: the path and the system's reason (exit 2). */
 export class OutputError extends Error {
@@ -40,6 +40,29 @@ export async function emitReport(text: string | Uint8Array, outputPath: string |
     // A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
     process.stdout.write(text, (error) => (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve()));
   });
+}
+
+/**
+ * Write a file atomically by streaming into a temporary path (`write` is given it; see
+ * {@link writeFileAtomicWith}), for output too large to build in memory first.
+ * @throws OutputError when the file system refuses (the previous file, if any, is
+ *   untouched); any other error `write` throws (an InputError) passes through unchanged.
+ */
+export async function emitFileWith(outputPath: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  let ownError: unknown;
+  try {
+    await writeFileAtomicWith(outputPath, async (temporary) => {
+      try {
+        await write(temporary);
+      } catch (error) {
+        if (typeof (error as NodeJS.ErrnoException).syscall !== 'string') ownError = error;
+        throw error;
+      }
+    });
+  } catch (error) {
+    if (ownError !== undefined && error === ownError) throw error;
+    throw new OutputError(outputPath, reasonOf(error));
+  }
 }
 
 /**

@@ -59,3 +59,11 @@ export const FIELD_LABELS: Readonly<Record<Field, string>> = {
   delayedWholly: 'Delayed wholly',
   delayedPartly: 'Delayed partly',
 };
+
+/**
+ * The spreadsheet row of a table's first line on its sheet of the audit workbook
+ * `fn-model export` writes (row 1 the title, row 2 the header; docs/audit.md): line `i`
+ * (0-based, in the dataset's order) is on row `EXPORT_FIRST_LINE_ROW + i`. `reconcile`
+ * uses it to say where a removed line was.
+ */
+export const EXPORT_FIRST_LINE_ROW = 3;

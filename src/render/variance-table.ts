@@ -1,12 +1,13 @@
 /**
- * The variance report for the terminal: one table per published block (cli-table3),
+ * The variance report for the terminal: one table per published block (drawn by
+ * `box-table.ts`, as cli-table3 would, without its start-up cost),
  * then the discrepancies and the headline. Colour (via chalk) only when asked, which
  * the command decides (a TTY and no NO_COLOR); without colour, flagged figures still
  * carry the `!` mark so nothing depends on colour alone.
  */
-import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { formatMillions } from '../money/index.js';
+import { boxTable } from './box-table.js';
 import { printable } from './printable.js';
 import { diagnosisSummary } from './diagnose-grid.js';
 import type { VarianceReport } from '../engine/index.js';
@@ -19,22 +20,19 @@ export interface TableRenderOptions {
 }
 
 /**
- * Render one display grid as a cli-table3 table (numeric columns right-aligned, bold
+ * Render one display grid as a boxed table (numeric columns right-aligned, bold
  * headings and TOTAL rows, red flagged figures, cyan computed rows when colour is on).
  */
 export function renderGrid(grid: GridTable, colour: InstanceType<typeof Chalk>): string {
-  const table = new Table({
+  const table = boxTable({
     head: grid.head.map((text) => colour.bold(text)),
-    style: { head: [], border: [], compact: true },
-    colAligns: grid.rows[0]?.cells.map((cell) => (cell.numeric ? 'right' : 'left')) ?? [],
-  });
-  for (const row of grid.rows) {
-    table.push(row.cells.map((cell) => {
+    align: grid.rows[0]?.cells.map((cell) => (cell.numeric ? 'right' : 'left')) ?? [],
+    rows: grid.rows.map((row) => row.cells.map((cell) => {
       const text = cell.flagged ? colour.red.bold(cell.text) : cell.text;
       return row.emphasis === 'total' ? colour.bold(text) : row.emphasis === 'computed' ? colour.cyan(text) : text;
-    }));
-  }
-  return `${colour.bold(grid.title)}\n${table.toString()}\n`;
+    })),
+  });
+  return `${colour.bold(grid.title)}\n${table}\n`;
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * The audit workbook `fn-model export` writes (layout documented sheet by sheet in
  * docs/audit.md). {@link exportLayout} lays the report out as data (pure: cells, formulas
- * and their cached values from the engine); {@link exportWorkbookBytes} writes that with
- * exceljs, imported lazily so other commands never load it.
+ * and their cached values from the engine), each sheet's rows produced one at a time;
+ * {@link writeExportWorkbook} streams them to a file with exceljs's streaming
+ * `WorkbookWriter` (imported lazily so other commands never load it), committing each
+ * row as it goes, so memory stays flat however many lines the programme has.
  *
  * Number rule: an amount is written as a spreadsheet number only when its exact decimal
  * text survives the trip through a double unchanged and has at most 15 significant digits
@@ -11,7 +13,7 @@
  * are neutralised against formula injection (`csv-safety.ts`); numbers are never touched.
  */
 import { type Amount, amountOf, isZero, millionsShown, subtract, thousandsToMillions, toDecimalString } from '../money/index.js';
-import { FIELD_HEADINGS, FIELD_LABELS, type Field, type SourceCell, type TableId } from '../model/index.js';
+import { EXPORT_FIRST_LINE_ROW, FIELD_HEADINGS, FIELD_LABELS, type Field, type SourceCell, type TableId } from '../model/index.js';
 import type { TableResult, VarianceReport } from '../engine/index.js';
 import { CHECKS_FORMULA_COLUMNS, cellAddress, columnLetters } from '../engine/index.js';
 import { InputError } from '../load/errors.js';
@@ -37,10 +39,14 @@ export type ExportCell =
   | { readonly kind: 'formula'; readonly formula: string; readonly cached: Amount }
   | undefined;
 
-/** One sheet of the export, as data. `rows[0]` is spreadsheet row 1. */
+/**
+ * One sheet of the export, as data. The first row `rows` yields is spreadsheet row 1.
+ * `rows` is produced afresh, one row at a time, each time it is iterated (a table sheet
+ * of a large programme is never held whole in memory).
+ */
 export interface ExportSheet {
   readonly name: string;
-  readonly rows: readonly (readonly ExportCell[])[];
+  readonly rows: Iterable<readonly ExportCell[]>;
   /** Rows (from the top) and columns (from the left) kept in view. */
   readonly frozenRows: number;
   readonly frozenColumns: number;
@@ -71,7 +77,7 @@ const LABELS = FIELD_LABELS;
 /** A column of a table sheet: the line id, the name, a field as stated/input, or a computed field. */
 type SheetColumn = { readonly kind: 'line' } | { readonly kind: 'name' } | { readonly kind: 'field'; readonly field: Field } | { readonly kind: 'computed'; readonly field: Field };
 
-const FIRST_LINE_ROW = 3;
+const FIRST_LINE_ROW = EXPORT_FIRST_LINE_ROW;
 
 /** Where things are on one table sheet. */
 interface TablePlace {
@@ -159,40 +165,43 @@ function tableSheet(result: TableResult, places: ReadonlyMap<TableId, TablePlace
     if (column.kind === 'name') return text('Name', true);
     return text(column.kind === 'computed' ? `${LABELS[column.field]}${COMPUTED_SUFFIX}` : LABELS[column.field], true);
   });
-  const rows: ExportCell[][] = [[text(table.title, true)], header];
   const d = (field: Field) => letterOf(place, field, false) as string;
-  for (const line of result.lines) {
-    const row = place.lineRows.get(line.line.id) as number;
-    rows.push(place.columns.map((column): ExportCell => {
-      if (column.kind === 'line') return text(line.line.id);
-      if (column.kind === 'name') return text(line.line.name);
-      const figures = { ...line.line.inputs, ...line.line.stated };
-      if (column.kind === 'field') {
-        const value = figures[column.field];
-        return value === undefined ? undefined : { kind: 'amount', value };
-      }
-      const cached = line.computed[column.field] as Amount;
-      const formula = column.field === 'total' ? `SUM(${d('2019/20')}${row}:${d('2021/24')}${row})` : `${d('2020/21')}${row}-${d('outturn')}${row}`;
-      return { kind: 'formula', formula, cached };
-    }));
+  function* rows(): Generator<readonly ExportCell[]> {
+    yield [text(table.title, true)];
+    yield header;
+    for (const line of result.lines) {
+      const row = place.lineRows.get(line.line.id) as number;
+      yield place.columns.map((column): ExportCell => {
+        if (column.kind === 'line') return text(line.line.id);
+        if (column.kind === 'name') return text(line.line.name);
+        const figures = { ...line.line.inputs, ...line.line.stated };
+        if (column.kind === 'field') {
+          const value = figures[column.field];
+          return value === undefined ? undefined : { kind: 'amount', value };
+        }
+        const cached = line.computed[column.field] as Amount;
+        const formula = column.field === 'total' ? `SUM(${d('2019/20')}${row}:${d('2021/24')}${row})` : `${d('2020/21')}${row}-${d('outturn')}${row}`;
+        return { kind: 'formula', formula, cached };
+      });
+    }
+    yield place.columns.map((column): ExportCell => {
+      if (column.kind === 'line') return text('TOTAL');
+      if (column.kind === 'name') return text(table.totalName ?? `${table.title} (as published)`);
+      if (column.kind === 'computed') return undefined;
+      const value = table.stated[column.field];
+      return value === undefined ? undefined : { kind: 'amount', value };
+    });
+    yield place.columns.map((column): ExportCell => {
+      if (column.kind === 'line') return text(`TOTAL${COMPUTED_SUFFIX}`);
+      if (column.kind === 'name') return text(table.covers.length === 0 ? 'Computed from the lines above' : `Computed from the lines of ${table.covers.join(', ')}`);
+      const hasBoth = column.field === 'total' || column.field === 'variance';
+      if (column.kind === 'field' && hasBoth) return undefined;
+      return { kind: 'formula', formula: computedTotalFormula(result, place, column.field, places), cached: result.computed[column.field] as Amount };
+    });
   }
-  rows.push(place.columns.map((column): ExportCell => {
-    if (column.kind === 'line') return text('TOTAL');
-    if (column.kind === 'name') return text(table.totalName ?? `${table.title} (as published)`);
-    if (column.kind === 'computed') return undefined;
-    const value = table.stated[column.field];
-    return value === undefined ? undefined : { kind: 'amount', value };
-  }));
-  rows.push(place.columns.map((column): ExportCell => {
-    if (column.kind === 'line') return text(`TOTAL${COMPUTED_SUFFIX}`);
-    if (column.kind === 'name') return text(table.covers.length === 0 ? 'Computed from the lines above' : `Computed from the lines of ${table.covers.join(', ')}`);
-    const hasBoth = column.field === 'total' || column.field === 'variance';
-    if (column.kind === 'field' && hasBoth) return undefined;
-    return { kind: 'formula', formula: computedTotalFormula(result, place, column.field, places), cached: result.computed[column.field] as Amount };
-  }));
   return {
     name: place.sheet,
-    rows,
+    rows: { [Symbol.iterator]: rows },
     frozenRows: 2,
     frozenColumns: 2,
     widths: place.columns.map((column) => (column.kind === 'line' ? 22 : column.kind === 'name' ? 50 : column.kind === 'computed' ? 18 : 14)),
@@ -246,10 +255,20 @@ function headlineSheet(report: VarianceReport, places: ReadonlyMap<TableId, Tabl
   return { name: EXPORT_SHEETS.headline, rows, frozenRows: 2, frozenColumns: 1, widths: [28, 45, 12, 8, 22, 24, 18, 22], boldRows: [1, 2] };
 }
 
-/** The Checks sheet: one row per stated figure (stated − computed), the count of discrepancies on row 2. */
-function checksSheet(report: VarianceReport, places: ReadonlyMap<TableId, TablePlace>): ExportSheet {
-  const first = 5;
-  const checks: { table: string; line: string; field: string; sheet: string; stated: string; computed: string; statedValue: Amount; computedValue: Amount }[] = [];
+/** One row of the Checks sheet: a stated figure, where it and its computed value are, and both values. */
+interface Check {
+  readonly table: string;
+  readonly line: string;
+  readonly field: string;
+  readonly sheet: string;
+  readonly stated: string;
+  readonly computed: string;
+  readonly statedValue: Amount;
+  readonly computedValue: Amount;
+}
+
+/** Every stated figure to check, in sheet order: each table's lines, its TOTAL, then the headline (produced one at a time). */
+function* checksOf(report: VarianceReport, places: ReadonlyMap<TableId, TablePlace>): Generator<Check> {
   for (const result of report.tables) {
     const place = placeOf(places, result.table.id);
     for (const line of result.lines) {
@@ -257,51 +276,66 @@ function checksSheet(report: VarianceReport, places: ReadonlyMap<TableId, TableP
       for (const field of ['total', 'variance'] as const) {
         const stated = line.line.stated[field];
         if (stated === undefined || !result.table.fields.includes(field)) continue;
-        checks.push({
+        yield {
           table: result.table.id, line: line.line.id, field, sheet: place.sheet,
           stated: `${letterOf(place, field, false) as string}${row}`, computed: `${letterOf(place, field, true) as string}${row}`,
           statedValue: stated, computedValue: line.computed[field] as Amount,
-        });
+        };
       }
     }
     for (const field of result.table.fields) {
       const stated = result.table.stated[field];
       if (stated === undefined) continue;
-      checks.push({
+      yield {
         table: result.table.id, line: 'TOTAL', field: FIELD_HEADINGS[field], sheet: place.sheet,
         stated: `${letterOf(place, field, false) as string}${place.totalRow}`, computed: `${letterOf(place, field, true) as string}${place.computedRow}`,
         statedValue: stated, computedValue: result.computed[field] as Amount,
-      });
+      };
     }
   }
-  report.headline.forEach((result, index) => {
-    if (result.published === undefined) return;
-    checks.push({
+  for (const [index, result] of report.headline.entries()) {
+    if (result.published === undefined) continue;
+    yield {
       table: 'headline', line: result.figure, field: 'amount', sheet: EXPORT_SHEETS.headline,
       stated: `E${3 + index}`, computed: `F${3 + index}`, statedValue: result.published, computedValue: result.computed,
-    });
-  });
-  const last = first + checks.length - 1;
-  const disagreeing = checks.filter((check) => !isZero(subtract(check.statedValue, check.computedValue))).length;
-  const rows: ExportCell[][] = [
-    [text('Checks: every stated figure against its line items (£000)', true)],
-    [text('Discrepancies (stated figures that disagree with their line items)', true), undefined, undefined, undefined, undefined, undefined, undefined,
-      { kind: 'formula', formula: checks.length === 0 ? '0' : `SUM(H${first}:H${last})`, cached: amountOf(String(disagreeing)) }],
-    [],
-    ['Table', 'Line', 'Field', 'Stated cell', ...Object.values(CHECKS_FORMULA_COLUMNS)].map((label) => text(label, true)),
-  ];
-  checks.forEach((check, index) => {
-    const row = first + index;
-    const difference = subtract(check.statedValue, check.computedValue);
-    rows.push([
-      text(check.table), text(check.line), text(check.field), text(`${check.sheet}!${check.stated}`),
-      { kind: 'formula', formula: `${sheetRef(check.sheet)}${check.stated}`, cached: check.statedValue },
-      { kind: 'formula', formula: `${sheetRef(check.sheet)}${check.computed}`, cached: check.computedValue },
-      { kind: 'formula', formula: `E${row}-F${row}`, cached: difference },
-      { kind: 'formula', formula: `SIGN(ABS(G${row}))`, cached: amountOf(isZero(difference) ? '0' : '1') },
-    ]);
-  });
-  return { name: EXPORT_SHEETS.checks, rows, frozenRows: 4, frozenColumns: 0, widths: [16, 26, 12, 22, 14, 14, 30, 18], boldRows: [1, 2, 4] };
+    };
+  }
+}
+
+/**
+ * The Checks sheet: one row per stated figure (stated − computed), the count of
+ * discrepancies on row 2. The checks are counted in a first pass and written in a second,
+ * so they are never all held at once.
+ */
+function checksSheet(report: VarianceReport, places: ReadonlyMap<TableId, TablePlace>): ExportSheet {
+  const first = 5;
+  function* rows(): Generator<readonly ExportCell[]> {
+    let count = 0;
+    let disagreeing = 0;
+    for (const check of checksOf(report, places)) {
+      count += 1;
+      if (!isZero(subtract(check.statedValue, check.computedValue))) disagreeing += 1;
+    }
+    const last = first + count - 1;
+    yield [text('Checks: every stated figure against its line items (£000)', true)];
+    yield [text('Discrepancies (stated figures that disagree with their line items)', true), undefined, undefined, undefined, undefined, undefined, undefined,
+      { kind: 'formula', formula: count === 0 ? '0' : `SUM(H${first}:H${last})`, cached: amountOf(String(disagreeing)) }];
+    yield [];
+    yield ['Table', 'Line', 'Field', 'Stated cell', ...Object.values(CHECKS_FORMULA_COLUMNS)].map((label) => text(label, true));
+    let row = first;
+    for (const check of checksOf(report, places)) {
+      const difference = subtract(check.statedValue, check.computedValue);
+      yield [
+        text(check.table), text(check.line), text(check.field), text(`${check.sheet}!${check.stated}`),
+        { kind: 'formula', formula: `${sheetRef(check.sheet)}${check.stated}`, cached: check.statedValue },
+        { kind: 'formula', formula: `${sheetRef(check.sheet)}${check.computed}`, cached: check.computedValue },
+        { kind: 'formula', formula: `E${row}-F${row}`, cached: difference },
+        { kind: 'formula', formula: `SIGN(ABS(G${row}))`, cached: amountOf(isZero(difference) ? '0' : '1') },
+      ];
+      row += 1;
+    }
+  }
+  return { name: EXPORT_SHEETS.checks, rows: { [Symbol.iterator]: rows }, frozenRows: 4, frozenColumns: 0, widths: [16, 26, 12, 22, 14, 14, 30, 18], boldRows: [1, 2, 4] };
 }
 
 function aboutSheet(about: ExportAbout): ExportSheet {
@@ -337,25 +371,48 @@ function locate(report: VarianceReport, sheet: string): SourceCell | undefined {
 }
 
 /**
- * Write the export as .xlsx bytes (exceljs, imported here lazily).
- * @throws InputError when an amount cannot be written as an exact spreadsheet number.
+ * Drop the streaming worksheet's index of the formula cells it has written. exceljs 4.4's
+ * `WorksheetWriter` keeps every written formula cell's model (`_formulae`, by address) so
+ * that a later cell could share its formula; the export writes no shared formulas, and
+ * the index grew by about 10 KB per programme line (1 GB at 100,000 lines). Emptying it
+ * after each committed row keeps memory flat. A no-op if a later exceljs renames it.
  */
-export async function exportWorkbookBytes(report: VarianceReport, about: ExportAbout): Promise<Uint8Array> {
+function forgetFormulas(sheet: object): void {
+  const writer = sheet as { _formulae?: Record<string, unknown> };
+  if (writer._formulae !== undefined) writer._formulae = {};
+}
+
+/** How many rows are written between yields to the event loop, so the zip stream drains as the sheet is written. */
+const ROWS_PER_YIELD = 256;
+
+/**
+ * Write the export as an .xlsx file at `path` (a temporary file: the caller renames it
+ * into place), streaming with exceljs's `WorkbookWriter`: each row is committed as it is
+ * laid out and the zip is written as it goes, so memory does not grow with the number of
+ * lines. Strings are written inline (no shared-string table to hold).
+ * @throws InputError when an amount cannot be written as an exact spreadsheet number
+ *   (after writing the rest; the caller removes the partial file).
+ */
+export async function writeExportWorkbook(report: VarianceReport, about: ExportAbout, path: string): Promise<void> {
   const ExcelJS = (await import('exceljs')).default;
-  const workbook = new ExcelJS.Workbook();
   const when = new Date(about.exportedAt);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = 'fn-model';
   workbook.lastModifiedBy = 'fn-model';
   workbook.created = when;
   workbook.modified = when;
-  workbook.calcProperties = { fullCalcOnLoad: false };
   const refusals: { file: string; sheet?: string; message: string }[] = [];
   for (const layout of exportLayout(report, about)) {
     const sheet = workbook.addWorksheet(layout.name, {
       views: [{ state: 'frozen', xSplit: layout.frozenColumns, ySplit: layout.frozenRows }],
     });
-    layout.rows.forEach((cells, rowIndex) => {
-      const row = sheet.getRow(rowIndex + 1);
+    layout.widths.forEach((width, index) => {
+      sheet.getColumn(index + 1).width = width;
+    });
+    let rowNumber = 0;
+    for (const cells of layout.rows) {
+      rowNumber += 1;
+      const row = sheet.getRow(rowNumber);
       cells.forEach((content, columnIndex) => {
         if (content === undefined) return;
         const cell = row.getCell(columnIndex + 1);
@@ -369,7 +426,7 @@ export async function exportWorkbookBytes(report: VarianceReport, about: ExportA
           const place = locate(report, layout.name);
           refusals.push({
             file: place?.file ?? layout.name, ...(place?.sheet ? { sheet: place.sheet } : {}),
-            message: `${layout.name}!${cellAddress(rowIndex + 1, columnIndex + 1)}: amount ${toDecimalString(amount)} cannot be written to a workbook exactly (more than 15 significant digits)`,
+            message: `${layout.name}!${cellAddress(rowNumber, columnIndex + 1)}: amount ${toDecimalString(amount)} cannot be written to a workbook exactly (more than 15 significant digits)`,
           });
           return;
         }
@@ -377,13 +434,14 @@ export async function exportWorkbookBytes(report: VarianceReport, about: ExportA
         cell.numFmt = numberFormatOf(Math.max(0, amount.decimalPlaces()));
         cell.alignment = { horizontal: 'right' };
       });
-      if (layout.boldRows.includes(rowIndex + 1)) row.font = { bold: true };
-    });
-    if (layout.frozenRows > 0) sheet.getRow(layout.frozenRows).alignment = { wrapText: true, vertical: 'top' };
-    layout.widths.forEach((width, index) => {
-      sheet.getColumn(index + 1).width = width;
-    });
+      if (layout.boldRows.includes(rowNumber)) row.font = { bold: true };
+      if (layout.frozenRows > 0 && rowNumber === layout.frozenRows) row.alignment = { wrapText: true, vertical: 'top' };
+      row.commit();
+      forgetFormulas(sheet);
+      if (rowNumber % ROWS_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    sheet.commit();
   }
+  await workbook.commit();
   if (refusals.length > 0) throw new InputError(refusals);
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

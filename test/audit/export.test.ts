@@ -3,22 +3,26 @@
  * `variance --data`), the workbook's layout, the About sheet, overwrite refusal and
  * formula-injection neutralisation.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { runCliAsync } from '../support/run-cli-async.js';
 import { datasetSha256 } from '../../src/io/fingerprint.js';
 import { computeVariance } from '../../src/engine/index.js';
 import { exportLayout } from '../../src/render/xlsx-export.js';
 import { programmeOf } from '../support/programme.js';
+import { temporaryFolder } from '../support/temp-folders.js';
 
 const BUNDLED = join(ROOT, 'data', 'march-2021');
+const execFileAsync = promisify(execFile);
 
-function temporaryFolder(): string {
-  return mkdtempSync(join(tmpdir(), 'fn-model-export-'));
+function exportFolder(): string {
+  return temporaryFolder('fn-model-export-');
 }
 
 /** The variance JSON without the parts that name where the data came from. */
@@ -33,7 +37,7 @@ async function workbookAt(path: string): Promise<ExcelJS.Workbook> {
 }
 
 describe('export → variance --data round trip', () => {
-  const folder = temporaryFolder();
+  const folder = exportFolder();
   const book = join(folder, 'audit.xlsx');
   let workbook: ExcelJS.Workbook;
 
@@ -129,7 +133,7 @@ describe('export → variance --data round trip', () => {
 
 describe('export refuses to overwrite', () => {
   it('an existing file without --force: exit 2, one line, file untouched; with --force it is replaced', () => {
-    const folder = temporaryFolder();
+    const folder = exportFolder();
     const book = join(folder, 'audit.xlsx');
     writeFileSync(book, 'precious');
     const refused = runCli(['export', '-o', book]);
@@ -143,7 +147,7 @@ describe('export refuses to overwrite', () => {
   });
 
   it('a CSV folder that already has the dataset files, without --force', () => {
-    const folder = temporaryFolder();
+    const folder = exportFolder();
     writeFileSync(join(folder, 'brp-savings.csv'), 'precious');
     const refused = runCli(['export', '--format', 'csv', '-o', folder]);
     expect(refused.status).toBe(2);
@@ -161,7 +165,7 @@ describe('export refuses to overwrite', () => {
 
 describe('export neutralises formula-like text and never touches numbers', () => {
   it('names beginning with = + - @ tab or CR are prefixed with a quote; amounts stay numbers', async () => {
-    const folder = temporaryFolder();
+    const folder = exportFolder();
     const data = join(folder, 'data');
     cpSync(BUNDLED, data, { recursive: true });
     const file = join(data, 'brp-savings.csv');
@@ -196,16 +200,57 @@ describe('the export layout neutralises every text cell', () => {
     const programme = programmeOf({ 'brp-savings': { lines: hostile.map((id) => [id, '1', '2', '3', '6', '-4', '6'] as const) } });
     const sheet = exportLayout(computeVariance(programme), { source: 's', sourceAbsolute: '/s', sha256: 'x', version: 'v', exportedAt: '2021-03-31T00:00:00.000Z' })
       .find((candidate) => candidate.name === 'brp-savings')!;
+    const rows = [...sheet.rows];
     hostile.forEach((id, index) => {
-      const [line, name, first] = sheet.rows[index + 2]!;
+      const [line, name, first] = rows[index + 2]!;
       expect(line).toEqual({ kind: 'text', text: `'${id}` });
       expect(name).toEqual({ kind: 'text', text: `'${id}` });
       expect(first?.kind).toBe('amount');
     });
-    const [, , , , , , computedTotal] = sheet.rows[2]!;
+    const [, , , , , , computedTotal] = rows[2]!;
     expect(computedTotal).toMatchObject({ kind: 'formula', formula: 'SUM(C3:E3)' });
-    const variance = sheet.rows[2]![8];
+    const variance = rows[2]![8];
     expect(variance).toMatchObject({ kind: 'amount' });
     expect(variance?.kind === 'amount' && variance.value.toString()).toBe('6');
+  });
+});
+
+describe('export streams a large programme', () => {
+  it('1,000 generated lines (several yields to the zip stream): every line is written; reconcile --baseline finds nothing new', { timeout: 300_000 }, async () => {
+    const folder = exportFolder();
+    // async child processes throughout: a long synchronous wait starves vitest's worker RPC
+    await execFileAsync(process.execPath, [join(ROOT, 'dist', 'scripts', 'gen-programme.js'), '--lines', '1000', '--seed', '7', '--out', join(folder, 'data')], { cwd: ROOT });
+    const book = join(folder, 'big.xlsx');
+    const exported = await runCliAsync(['export', '--data', join(folder, 'data'), '-o', book]);
+    expect(exported.stderr).toBe('');
+    expect(exported.status).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['big.xlsx', 'data']);
+    const reconciled = await runCliAsync(['reconcile', book, '--baseline', '--format', 'json']);
+    expect(reconciled.stderr).toBe('');
+    expect(reconciled.status).toBe(0);
+    const fromBook = await runCliAsync(['variance', '--data', book, '--format', 'json']);
+    const fromCsv = await runCliAsync(['variance', '--data', join(folder, 'data'), '--format', 'json']);
+    expect(fromBook.status).toBe(0);
+    expect(figures(fromBook.stdout)).toEqual(figures(fromCsv.stdout));
+    expect((JSON.parse(fromBook.stdout) as { tables: { id: string; lines: unknown[] }[] }).tables.find((table) => table.id === 'brp-savings')!.lines).toHaveLength(1000);
+  });
+});
+
+describe('export refuses an amount a spreadsheet cannot hold exactly', () => {
+  it('exit 2, a located line per cell; no file and no temporary file is left', () => {
+    const folder = exportFolder();
+    const data = join(folder, 'data');
+    cpSync(BUNDLED, data, { recursive: true });
+    const file = join(data, 'brp-savings.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('BRR09,Adults Review of Target Operating Model,0,', 'BRR09,Adults Review of Target Operating Model,0.1234567890123456,'));
+    const book = join(folder, 'out.xlsx');
+    const result = runCli(['export', '--data', data, '-o', book]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    // one located line per cell that cannot be written (16 here: the line, the totals, the checks)
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`fn-model: ${file}: brp-savings!C6: amount 0.1234567890123456 cannot be written to a workbook exactly (more than 15 significant digits)`);
+    expect(lines.every((line) => /^fn-model: .*: amount -?[\d.]+ cannot be written to a workbook exactly/.test(line))).toBe(true);
+    expect(readdirSync(folder)).toEqual(['data']);
   });
 });

@@ -6,14 +6,14 @@
  * Skipped, with a message, only when `soffice` is not installed (`.ci/run` installs it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { withCachedValues } from '../support/workbook-xml.js';
 import { amountOfNumberCell } from '../../src/load/index.js';
+import { temporaryFolder } from '../support/temp-folders.js';
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 if (!soffice) console.warn('SKIPPED live-formula test: LibreOffice (soffice) is not installed; install Debian\'s libreoffice-calc (.ci/run does)');
@@ -26,7 +26,7 @@ const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe.skipIf(!soffice)('LibreOffice recalculates the exported workbook to fn-model\'s values', () => {
   it('every formula, after a full recalculation, equals its cached value', { timeout: 180_000 }, async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fn-model-lo-'));
+    const folder = temporaryFolder('fn-model-lo-');
     const book = join(folder, 'audit.xlsx');
     expect(runCli(['export', '-o', book]).status).toBe(0);
     const zeroed = join(folder, 'zeroed.xlsx');

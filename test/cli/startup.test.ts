@@ -62,11 +62,12 @@ describe('start-up: what `fn-model variance` loads', () => {
     expect([...run.packages].filter((name) => [...NEVER, 'cli-table3', 'chalk', 'csv-stringify'].includes(name))).toEqual([]);
   });
 
-  it('the table (default) format loads cli-table3 and chalk, but still none of the heavy packages', () => {
+  it('the table (default) format loads chalk and the box renderer, not cli-table3 (≈60 ms of start-up), and none of the heavy packages', () => {
     const run = loadedBy(['variance'], 'table');
     expect(run.status, run.stderr).toBe(0);
-    expect(run.packages).toContain('cli-table3');
-    expect([...run.packages].filter((name) => NEVER.includes(name))).toEqual([]);
+    expect(run.packages).toContain('chalk');
+    expect(run.modules).toContain('render/box-table.js');
+    expect([...run.packages].filter((name) => [...NEVER, 'cli-table3', 'string-width', '@colors/colors'].includes(name))).toEqual([]);
   });
 
   it('loads no scenario, simulation, report, formula, reconcile or ledger modules, and no barrels', () => {

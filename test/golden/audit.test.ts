@@ -47,4 +47,5 @@ describe('reconcile golden output: a fresh export of the bundled dataset against
   golden('reconcile.table.txt', ['reconcile', BOOK], 1);
   golden('reconcile.json', ['reconcile', BOOK, '--format', 'json'], 1);
   golden('reconcile.csv', ['reconcile', BOOK, '--format', 'csv'], 1);
+  golden('reconcile.baseline.txt', ['reconcile', BOOK, '--baseline'], 0);
 });

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Decimal } from 'decimal.js';
@@ -8,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readLedgerMap, resolveLine } from '../../src/ledger/map.js';
 import { readLedgerActuals } from '../../src/ledger/read.js';
 import { penceToPoundsText } from '../../src/money/index.js';
+import { temporaryFolder } from '../support/temp-folders.js';
 
 beforeAll(() => {
   const built = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { encoding: 'utf8' });
@@ -17,7 +17,7 @@ beforeAll(() => {
 describe('actuals equal csv-parse + decimal.js on generated ledgers', () => {
   for (const seed of [1, 2, 3]) {
     it(`seed ${seed}, 20,000 rows, small chunks`, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'fn-model-gen-'));
+      const dir = temporaryFolder('fn-model-gen-');
       const mapPath = join(dir, 'map.csv');
       const generated = spawnSync('node', ['dist/scripts/gen-ledger.js', '--rows', '20000', '--seed', String(seed), '--map', mapPath], { encoding: 'buffer', maxBuffer: 1 << 26 });
       expect(generated.status).toBe(0);

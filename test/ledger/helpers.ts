@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { temporaryFolder } from '../support/temp-folders.js';
 
 /** Write text to a fresh temp file and return its path. */
 export function tempFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fn-model-ledger-test-'));
+  const dir = temporaryFolder('fn-model-ledger-test-');
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { STANDARD_HEADER, datasetWith, problemsOf } from './dataset-fixture.js';
+import { temporaryFolder } from '../support/temp-folders.js';
 
 const BRR = 'BRR04,CFN Improving Fostering,16,120,334,470,239,(119)';
 const TOTAL = 'TOTAL,Total,16,120,334,470,239,(119)';
@@ -143,7 +142,7 @@ describe('headers', () => {
 
 describe('the folder', () => {
   it('a missing folder', async () => {
-    const missing = join(mkdtempSync(join(tmpdir(), 'fn-model-load-')), 'nowhere');
+    const missing = join(temporaryFolder('fn-model-load-'), 'nowhere');
     expect(await problemsOf(missing)).toEqual([`${missing}: not found`]);
   });
   it('a required table file missing is named; problems of other files are still collected', async () => {

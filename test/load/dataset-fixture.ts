@@ -2,14 +2,14 @@
  * Test fixtures: a copy of the bundled dataset in a temporary folder with some files
  * replaced or removed, and a way to capture the problems a load raises.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, bundledDatasetPath, formatProblem, loadProgramme, type LoadOptions } from '../../src/load/index.js';
+import { temporaryFolder } from '../support/temp-folders.js';
 
 /** Make a temporary copy of the bundled folder; `files` replaces (text/bytes) or removes (null) files. */
 export function datasetWith(files: Readonly<Record<string, string | Uint8Array | null>> = {}): string {
-  const folder = join(mkdtempSync(join(tmpdir(), 'fn-model-load-')), 'march-2021');
+  const folder = join(temporaryFolder('fn-model-load-'), 'march-2021');
   cpSync(bundledDatasetPath(), folder, { recursive: true });
   for (const [name, content] of Object.entries(files)) {
     if (content === null) rmSync(join(folder, name));

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -8,11 +7,12 @@ import type { Programme } from '../../src/model/index.js';
 import { amountOfNumberCell, bundledDatasetPath, loadProgramme } from '../../src/load/index.js';
 import { problemsOf } from './dataset-fixture.js';
 import { zipParts } from '../../scripts/fuzz/zip.js';
+import { temporaryFolder } from '../support/temp-folders.js';
 
 const workbookPath = join(bundledDatasetPath(), '..', 'march-2021.xlsx');
 
 function temporary(name: string): string {
-  return join(mkdtempSync(join(tmpdir(), 'fn-model-xlsx-')), name);
+  return join(temporaryFolder('fn-model-xlsx-'), name);
 }
 
 /** A copy of the bundled workbook with `edit` applied, written to a temporary file. */

@@ -3,11 +3,11 @@
  * (no recalculation), and reconcile names exactly that cell as `edited`, with the old
  * and new values, and nothing else as `edited`.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { add, amountOf, equals, toDecimalString, type Amount } from '../../src/money/index.js';
 import { INPUT_FIELDS, type Programme } from '../../src/model/index.js';
 import { bundledDatasetPath, loadProgramme, readExportedCells } from '../../src/load/index.js';
@@ -19,6 +19,7 @@ interface InputCell { sheet: string; cell: string; table: string; line: string; 
 
 const folder = mkdtempSync(join(tmpdir(), 'fn-model-property-'));
 const book = join(folder, 'audit.xlsx');
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 let bytes: Uint8Array;
 let source: Programme;
 let inputs: InputCell[];
@@ -59,6 +60,10 @@ describe('reconcile names exactly the edited cell', () => {
           { kind: 'edited', sheet: target.sheet, cell: target.cell, table: target.table, line: target.line, field: target.field, was: toDecimalString(target.value), now: toDecimalString(now), difference: toDecimalString(amountOf(delta)) },
         ]);
         expect(report.findings.filter((finding) => finding.kind === 'added' || finding.kind === 'removed')).toEqual([]);
+        // every formula the edit made stale is grouped under the edited cell
+        const stale = report.findings.filter((finding) => finding.kind === 'stale-formula');
+        expect(stale.length).toBeGreaterThan(0);
+        expect(stale.map((finding) => finding.dependsOn)).toEqual(stale.map(() => [`${target.sheet}!${target.cell}`]));
       }),
       { numRuns: 40 },
     );

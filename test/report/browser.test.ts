@@ -3,13 +3,13 @@
  * (the system browser; nothing is downloaded). The report is opened from a file:// URL,
  * as from a USB stick. Skips, saying why, only if Chromium cannot be launched at all.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { withChromium } from '../../src/io/chromium.js';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { temporaryFolder } from '../support/temp-folders.js';
 
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 const FROM = 'data/march-2021';
@@ -80,7 +80,7 @@ async function openReport(html: string, screenshot: string, sections: readonly s
 }
 
 describe.skipIf(problem !== undefined)('report.html in Chromium', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fn-model-report-'));
+  const dir = temporaryFolder('fn-model-report-');
 
   it('with --from: no console errors, no network, both charts drawn, headline equals the JSON of the same inputs', async () => {
     const html = join(dir, 'report.html');

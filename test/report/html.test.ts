@@ -2,13 +2,13 @@
  * The committee report's HTML without a browser: self-contained (no external
  * references), accessible markup, and the embedded JSON equal to `--format json`.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { temporaryFolder } from '../support/temp-folders.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'fn-model-html-'));
+const dir = temporaryFolder('fn-model-html-');
 const FROM = 'data/march-2021';
 const TO = 'test/fixtures/snapshots/april-2021-test';
 

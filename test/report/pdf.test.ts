@@ -5,13 +5,13 @@
  * is not installed (`.ci/run` installs both).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withChromium } from '../../src/io/chromium.js';
 import { amountOf, formatAmount } from '../../src/money/index.js';
 import { runCli } from '../support/run-cli.js';
+import { temporaryFolder } from '../support/temp-folders.js';
 
 async function missing(): Promise<string | undefined> {
   if (spawnSync('pdftotext', ['-v']).error) return 'pdftotext (poppler-utils) is not installed';
@@ -28,7 +28,7 @@ if (problem) console.warn(`SKIPPING PDF tests: ${problem}`);
 
 describe.skipIf(problem !== undefined)('report.pdf', () => {
   it('prints the report with the movement bridge: A4 pages, headline and bridge figures in the text', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fn-model-pdf-'));
+    const dir = temporaryFolder('fn-model-pdf-');
     const pdf = join(dir, 'report.pdf');
     const result = runCli(['report', '--data', 'test/fixtures/snapshots/april-2021-test', '--from', 'data/march-2021', '-o', pdf]);
     expect(result.stderr).toBe('');
@@ -48,7 +48,7 @@ describe.skipIf(problem !== undefined)('report.pdf', () => {
   });
 
   it('--format pdf overrides the extension', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fn-model-pdf-'));
+    const dir = temporaryFolder('fn-model-pdf-');
     const out = join(dir, 'committee.out');
     expect(runCli(['report', '--format', 'pdf', '-o', out])).toMatchObject({ status: 0, stderr: '' });
     const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' }).stdout;
@@ -59,7 +59,7 @@ describe.skipIf(problem !== undefined)('report.pdf', () => {
 
 describe.skipIf(problem !== undefined)('report.pdf with --scenario and --simulate', () => {
   it('prints the scenario and simulation sections: A4 pages, the scenario names and the P50 in the text', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fn-model-pdf-'));
+    const dir = temporaryFolder('fn-model-pdf-');
     const pdf = join(dir, 'report.pdf');
     const json = join(dir, 'report.json');
     const args = ['--scenario', 'scenarios/adults-slip-25.yaml', 'scenarios/partly-deliverable-lost.yaml', '--simulate', 'scenarios/delivery-risk.yaml'];

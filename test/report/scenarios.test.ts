@@ -4,14 +4,14 @@
  * the same inputs; the page embeds that JSON and every located figure on it equals the
  * JSON; the same seed gives byte-identical HTML.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { amountOf, formatAmount } from '../../src/money/index.js';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { temporaryFolder } from '../support/temp-folders.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'fn-model-report-scenarios-'));
+const dir = temporaryFolder('fn-model-report-scenarios-');
 const SCENARIOS = ['scenarios/adults-slip-25.yaml', 'scenarios/partly-deliverable-lost.yaml'];
 const SIMULATE = 'scenarios/delivery-risk.yaml';
 const ARGS = ['--scenario', ...SCENARIOS, '--simulate', SIMULATE, '--threshold', '1000'];
