@@ -4,11 +4,11 @@
  */
 import type { Command } from 'commander';
 import type { LoadOptions } from '../load/dataset.js';
-import { encodingOption, formatOption } from './options.js';
+import { datasetPath, encodingOption, formatOption } from './options.js';
 
 interface MovementOptions {
   readonly from: string;
-  readonly to: string;
+  readonly to?: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
   readonly output?: string;
   readonly encoding: LoadOptions['encoding'];
@@ -17,7 +17,8 @@ interface MovementOptions {
 const HELP = `
 Amounts are £000. Each snapshot is recomputed from its line items (stated totals are
 not used). Lines are matched by line id within each table; a line in only one snapshot
-is "added" or "removed". Change = later − earlier.
+is "added" or "removed". Change = later − earlier. Without --to, the later snapshot
+is the current dataset (the bundled March 2021 one), as --data defaults everywhere.
 
 The bridge runs from the earlier combined adverse movement (savings shortfall − cost
 underspend) to the later one, one step per table in the report's order; a step is
@@ -26,6 +27,7 @@ underspend) to the later one, one step per table in the report's order; a step i
 
 Examples:
   $ fn-model movement --from data/march-2021 --to data/april-2021
+  $ fn-model movement --from last-month.xlsx                    # --to: the current dataset
   $ fn-model movement --from last-month.xlsx --to this-month.xlsx --format json | jq .bridge
   $ fn-model movement --from march/ --to april/ --format markdown -o movement.md
 `;
@@ -36,7 +38,7 @@ export function registerMovement(program: Command): void {
     .command('movement')
     .description('compare two snapshots of the dataset: per line and table changes, and a bridge of the combined adverse movement')
     .requiredOption('--from <path>', 'the earlier snapshot: folder of CSVs or an .xlsx workbook')
-    .requiredOption('--to <path>', 'the later snapshot: folder of CSVs or an .xlsx workbook')
+    .option('--to <path>', 'the later snapshot: folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset, as every command\'s --data)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
     .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
     .addOption(encodingOption())
@@ -46,7 +48,7 @@ export function registerMovement(program: Command): void {
         import('../load/dataset.js'), import('../engine/movement.js'), import('../io/output.js'),
       ]);
       const from = await loadProgramme(options.from, { encoding: options.encoding });
-      const to = await loadProgramme(options.to, { encoding: options.encoding });
+      const to = await loadProgramme(datasetPath(options.to), { encoding: options.encoding });
       const report = computeMovement(from, to);
       // Only the renderer asked for is loaded (cli-table3 and chalk only for the table).
       const text =
