@@ -48,7 +48,7 @@ export function gridAsHtml(grid: GridTable, rowHeaders = 1, figurePrefix?: strin
     }).join('');
     return `<tr${row.emphasis ? ` class="${row.emphasis}"` : ''}>${cells}</tr>`;
   }).join('\n');
-  return `<table id="table-${escapeHtml(grid.id)}">\n<caption>${escapeHtml(grid.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<table id="table-${escapeHtml(grid.id)}">\n<caption>${escapeHtml(grid.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${grid.note ? `\n<p class="table-note">${escapeHtml(grid.note)}</p>` : ''}`;
 }
 
 /** Give a Vega SVG an accessible name and description (`role="img"`, `<title>`, `<desc>`). */
@@ -131,7 +131,7 @@ function tablesSection({ report }: SectionContext): string {
   const tables = varianceGrid(report.variance).map((grid) => gridAsHtml({ ...grid, title: `${grid.title} (${grid.id}), £000` }, 2));
   return `<section id="tables" aria-labelledby="tables-heading">
 <h2 id="tables-heading">The tables as published, with computed figures</h2>
-<p>Each stated Total and Variance has a <em>computed</em> column beside it; each TOTAL row has a computed row beneath it. A figure marked <strong class="flag-text">${DISCREPANCY_MARK}</strong> (bold, boxed) differs from its line items. "n/s" = not stated.</p>
+<p>Each stated Total and Variance has a <em>total (computed)</em> or <em>variance (computed)</em> column beside it; each TOTAL row has a computed row beneath it. A figure marked <strong class="flag-text">${DISCREPANCY_MARK}</strong> (bold, boxed) differs from its line items. "n/s" = not stated in the source.</p>
 ${tables.join('\n')}
 </section>`;
 }

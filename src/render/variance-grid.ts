@@ -3,7 +3,8 @@
  * and Markdown renderers so both show the same figures in the same places.
  *
  * Each table is shown as published, with a computed column beside every stated one:
- * the line's stated Total and Variance each have a "computed" column; the TOTAL row
+ * the line's stated Total and Variance each have a `total (computed)` / `variance (computed)`
+ * column; the TOTAL row
  * shows the stated totals and, beneath it, a "computed" row with the sums of the lines.
  * A stated figure that differs from its computed value beyond the tolerance is flagged.
  * Amounts are £000, shown exactly (whole £000 in the report), negatives in brackets.
@@ -33,8 +34,21 @@ export interface GridTable {
   readonly title: string;
   readonly head: readonly string[];
   readonly rows: readonly { readonly cells: readonly GridCell[]; readonly emphasis?: 'total' | 'computed' }[];
+  /** A sentence shown beneath the table (terminal, Markdown, HTML), e.g. the lines a grouped row stands for. */
+  readonly note?: string;
 }
 
+
+/**
+ * The heading of the computed column beside a stated Total or Variance: `total (computed)`,
+ * `variance (computed)` (issue 15: two columns both headed `computed` were ambiguous).
+ */
+export function computedHeading(field: Field): string {
+  return `${field} (computed)`;
+}
+
+/** What `n/s` in a figure's place means, for the legends of the table, Markdown and HTML. */
+export const NOT_STATED_LEGEND = 'n/s = not stated in the source';
 
 /** The marker appended to a stated figure that disagrees with its computed value. */
 export const DISCREPANCY_MARK = '!';
@@ -66,7 +80,7 @@ export function varianceGrid(report: VarianceReport, nameWidth = 0): GridTable[]
     const head: string[] = ['Line', 'Name'];
     for (const field of table.fields) {
       head.push(FIELD_LABELS[field]);
-      if (DERIVED.has(field)) head.push('computed');
+      if (DERIVED.has(field)) head.push(computedHeading(field));
     }
     const name = (text: string) => (nameWidth > 0 ? truncate(shown(text), nameWidth) : shown(text));
     const rows: { cells: GridCell[]; emphasis?: 'total' | 'computed' }[] = [];

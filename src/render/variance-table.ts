@@ -9,7 +9,7 @@ import { Chalk } from 'chalk';
 import { formatMillions } from '../money/index.js';
 import { printable } from './printable.js';
 import type { VarianceReport } from '../engine/index.js';
-import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, outturnNote, varianceGrid } from './variance-grid.js';
+import { type GridTable, DISCREPANCY_MARK, NOT_STATED_LEGEND, discrepancyGrid, headlineGrid, outturnNote, varianceGrid } from './variance-grid.js';
 
 /** Options for {@link varianceAsTable}. */
 export interface TableRenderOptions {
@@ -43,7 +43,7 @@ export function renderGrid(grid: GridTable, colour: InstanceType<typeof Chalk>):
 export function varianceAsTable(report: VarianceReport, options: TableRenderOptions = {}): string {
   const colour = new Chalk({ level: options.colour ? 1 : 0 });
   const parts: string[] = [];
-  parts.push(`Dataset: ${printable(report.programme.name, true)} (${printable(report.programme.path, true)}); all amounts £000; ${DISCREPANCY_MARK} marks a stated figure that differs from its line items\n`);
+  parts.push(`Dataset: ${printable(report.programme.name, true)} (${printable(report.programme.path, true)}); all amounts £000; ${DISCREPANCY_MARK} marks a stated figure that differs from its line items; ${NOT_STATED_LEGEND}\n`);
   const note = outturnNote(report);
   if (note) parts.push(`${note}\n`);
   for (const grid of varianceGrid(report, 40)) {
