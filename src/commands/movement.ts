@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { LoadOptions } from '../load/dataset.js';
 import { datasetPath, encodingOption, formatOption } from './options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 interface MovementOptions {
   readonly from: string;
@@ -40,7 +41,9 @@ export function registerMovement(program: Command): void {
     .requiredOption('--from <path>', 'the earlier snapshot: folder of CSVs or an .xlsx workbook')
     .option('--to <path>', 'the later snapshot: folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset, as every command\'s --data)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
-    .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+    .addOption(outputOption('write the report to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .addOption(encodingOption())
     .addHelpText('after', HELP)
     .action(async (options: MovementOptions) => {

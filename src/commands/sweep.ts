@@ -9,6 +9,7 @@ import type { Adjustment, Scenario } from '../engine/scenario/model.js';
 import { UsageError } from './errors.js';
 import { formatOption } from './options.js';
 import { parseCount } from './scenario-options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 interface SweepOptions {
   readonly data?: string;
@@ -103,7 +104,9 @@ export function registerSweep(program: Command): void {
     .addOption(new Option('--steps <n>', 'number of equal steps (rows = steps + 1)').argParser(parseCount).default(10))
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
     .action(async (file: string, options: SweepOptions) => {
       const [{ loadWithScenarios }, { sweep }, { emitReport }] = await Promise.all([

@@ -131,7 +131,9 @@ export function tornadoGrid(report: TornadoReport): GridTable {
         { text: '–', numeric: true }, { text: `no effect (${noEffect.length} ${noEffect.length === 1 ? 'driver' : 'drivers'})` },
         { text: sameText(noEffect.map((item) => valueText(item.adjustment.measure, item.low))), numeric: true },
         { text: sameText(noEffect.map((item) => valueText(item.adjustment.measure, item.high))), numeric: true },
-        money(centre), money(centre), money(noEffect[0]!.swing),
+        // located at the first of them (every one has these values: JSON lists each driver)
+        money(noEffect[0]!.combinedAtLow, undefined, `drivers.${ranked.length}.combinedAtLow`), money(noEffect[0]!.combinedAtHigh, undefined, `drivers.${ranked.length}.combinedAtHigh`),
+        money(noEffect[0]!.swing, undefined, `drivers.${ranked.length}.swing`),
       ],
     });
   }
