@@ -35,6 +35,19 @@ const COMMANDS: readonly (readonly [string, () => Promise<(program: Command) => 
   ['diagnose', async () => (await import('./commands/diagnose.js')).registerDiagnose],
 ];
 
+/** Examples after the top-level help, as every command has its own (`fn-model COMMAND --help`). */
+const PROGRAM_HELP = `
+Examples:
+  $ fn-model variance                                    # the bundled March 2021 report
+  $ fn-model variance --data book.xlsx --strict          # your workbook; exit 1 on any discrepancy
+  $ fn-model variance --format json | jq .combined       # machine-readable
+  $ fn-model movement --from last-month.xlsx             # what moved since last month
+  $ fn-model scenario run scenarios/adults-slip-25.yaml  # what-if
+  $ fn-model report -o report.html                       # the committee report
+  $ fn-model export -o audit.xlsx && fn-model reconcile audit.xlsx
+  $ fn-model variance --help                             # each command's options and examples
+`;
+
 /**
  * Build the commander program (exported for tests): with `only`, the name of one
  * command, just that command is registered; otherwise every command.
@@ -48,6 +61,7 @@ export async function buildProgram(only?: string): Promise<Command> {
     .option('--debug', 'show stack traces for errors')
     .configureOutput({ outputError: (text, write) => write(`fn-model: ${text.replace(/^error: /, '')}`) })
     .configureHelp({ showGlobalOptions: true })
+    .addHelpText('after', PROGRAM_HELP)
     .exitOverride();
   const wanted = COMMANDS.filter(([name]) => only === undefined || name === only);
   for (const register of await Promise.all(wanted.map(([, load]) => load()))) register(program);

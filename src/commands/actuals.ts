@@ -5,6 +5,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_ERRORS } from '../ledger/limits.js';
 import type { ActualsFormat } from '../render/actuals.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 /** The output formats (kept here so the renderers, and cli-table3, load only when used). */
 const ACTUALS_FORMATS: readonly ActualsFormat[] = ['table', 'json', 'csv'];
@@ -56,7 +57,9 @@ export function registerActuals(program: Command): void {
     .argument('<ledger>', 'general-ledger export (CSV)')
     .requiredOption('--map <file>', 'MAP.csv: cost_centre,account,table,line')
     .addOption(new Option('--format <format>', 'output format').choices(ACTUALS_FORMATS).default('table'))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .option('--data <path>', 'the dataset whose lines the map must name (default: the bundled March 2021 dataset)')
     .option('--strict', 'make unmapped rows an error')
     .option('--max-errors <n>', 'collect up to N located problems before stopping', positiveWhole, DEFAULT_MAX_ERRORS)

@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { UsageError } from './errors.js';
 import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption } from './options.js';
 import type { CsvInputOptions } from './options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 import { packageVersion } from '../version.js';
 
 interface ExportOptions extends CsvInputOptions {
@@ -27,7 +28,8 @@ inputs and published (stated) figures are values; "(computed)" columns and the
 (source dataset, its SHA-256, fn-model version, export time; SOURCE_DATE_EPOCH fixes
 the time). Layout: docs/audit.md. --format csv writes the CSV folder instead.
 
-Exit codes: 0 written; 2 bad input, or the output exists and --force was not given.
+Exit codes: 0 written; 2 bad input, an -o name not ending .xlsx (--format xlsx), or the
+output exists and --force was not given (the rule of every command: docs/output-files.md).
 
 Examples:
   $ fn-model export -o march-2021-audit.xlsx            # the bundled dataset
@@ -49,9 +51,10 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('write the dataset as an audit workbook with live formulas (or as a CSV folder)')
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
-    .requiredOption('-o, --output <file>', 'the .xlsx file to write (with --format csv: the folder)')
-    .option('--force', 'overwrite an existing file (or the folder\'s CSV files)')
+    .addOption(outputOption('the .xlsx file to write (with --format csv: the folder)', true))
+    .addOption(forceOption('replace an existing file (or the folder\'s CSV files); without it they are refused, exit 2'))
     .addOption(formatOption(['xlsx', 'csv'], 'xlsx'))
+    .hook('preAction', checkOutputFile({ folderFormats: ['csv'] }))
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(decimalCommaOption())
@@ -73,7 +76,6 @@ export function registerExport(program: Command): void {
         for (const file of files) await emitReport(file.text, join(options.output, file.name));
         return;
       }
-      if (existsSync(options.output) && !options.force) throw new UsageError(`${options.output}: already exists (use --force to overwrite)`);
       const [{ computeVariance }, { writeExportWorkbook }, { datasetSha256 }, { emitFileWith }] = await Promise.all([
         import('../engine/variance.js'), import('../render/xlsx-export.js'), import('../io/fingerprint.js'), import('../io/output.js'),
       ]);

@@ -11,6 +11,7 @@ import type { ExportedCells } from '../load/export-workbook.js';
 import type { ReconcileFormat } from '../render/reconcile.js';
 import { ExitStatus } from './errors.js';
 import { formatOption, parseTolerance } from './options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 interface ReconcileOptions {
   readonly against?: string;
@@ -64,7 +65,9 @@ export function registerReconcile(program: Command): void {
     .option('--against <path>', 'the source dataset to compare with (default: the About sheet\'s)')
     .addOption(new Option('--tolerance <n>', 'ignore discrepancies and stale formulas up to N £000 (default 0: exact; edits are always exact)').argParser(parseTolerance))
     .addOption(formatOption(['table', 'json', 'csv'], 'table'))
-    .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+    .addOption(outputOption('write the report to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .option('--baseline', 'expect the source dataset\'s own published discrepancies: exit 0 when nothing else is found')
     .addHelpText('after', HELP)
     .action(async (workbook: string, options: ReconcileOptions) => {

@@ -12,6 +12,7 @@ import { UsageError } from './errors.js';
 import type { Month } from '../model/index.js';
 import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, monthLabelOption, parseTolerance } from './options.js';
 import type { CsvInputOptions } from './options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 import { parseCount, parseSeed, parseSwing, parseThreshold } from './scenario-options.js';
 
 type ReportFormat = 'html' | 'pdf' | 'json';
@@ -22,6 +23,7 @@ interface ReportCommandOptions extends CsvInputOptions {
   readonly trend?: string[];
   readonly trendLabel?: Month[];
   readonly output: string;
+  readonly force?: boolean;
   readonly format?: ReportFormat;
   readonly tolerance?: Amount;
   readonly scenario?: string[];
@@ -44,8 +46,10 @@ with --simulate, a Monte Carlo histogram with P10/P50/P90 (as "simulate FILE --r
 figures beside the stated ones. Charts are SVG, rendered on this machine (Vega-Lite);
 the HTML needs no network and opens from a USB stick. Same inputs and seed, same bytes.
 
-The format follows -o's extension (.pdf, .json, anything else HTML) unless --format
-is given. PDF needs Chromium (/usr/bin/chromium, or set FN_MODEL_CHROMIUM).
+The format follows -o's extension (.html or .htm, .pdf, .json; a name without an
+extension is HTML) unless --format is given; any other extension, or one that does not
+match --format, is refused (exit 2). An existing file is replaced only with --force.
+PDF needs Chromium (/usr/bin/chromium, or set FN_MODEL_CHROMIUM).
 
 Examples:
   $ fn-model report -o report.html                              # the bundled March 2021 dataset
@@ -71,7 +75,8 @@ export function registerReport(program: Command): void {
     .option('--from <path>', 'an earlier snapshot: adds the movement since then and its bridge')
     .option('--trend <snapshot...>', 'monthly snapshots, one per month (at least two): adds the trend by month and its chart')
     .addOption(monthLabelOption('--trend-label <month>', 'the month of each --trend snapshot, in the order given, instead of reading it from the name'))
-    .requiredOption('-o, --output <file>', 'the file to write (atomically): report.html, report.pdf or report.json')
+    .addOption(outputOption('the file to write (atomically): report.html, report.pdf or report.json (the extension picks the format)', true))
+    .addOption(forceOption())
     .addOption(new Option('--format <format>', 'output format (default: from the -o extension)').choices(['html', 'pdf', 'json']))
     .addOption(new Option('--tolerance <n>', 'ignore differences up to N £000 (default 0: exact)').argParser(parseTolerance))
     .addOption(encodingOption())
@@ -83,6 +88,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--runs <n>', 'simulation runs').argParser(parseCount).default(2000))
     .addOption(new Option('--seed <s>', 'simulation PRNG seed (0 to 4294967295)').argParser(parseSeed).default(1))
     .addOption(new Option('--threshold <amount>', 'simulation: the share of runs with combined adverse movement above this (£000)').argParser(parseThreshold))
+    .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
     .action(async (options: ReportCommandOptions, command: Command) => {
       const [{ loadProgramme }, { composeReport }, { writeFileAtomic }] = await Promise.all([

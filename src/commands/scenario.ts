@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { formatOption } from './options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 interface RunOptions {
   readonly data?: string;
@@ -36,7 +37,9 @@ export function registerScenario(program: Command): void {
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
     .option('--detail', 'also show each table\'s figures')
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
     .action(async (files: string[], options: RunOptions) => {
       const [{ loadWithScenarios }, { compareScenarios }, { emitReport }] = await Promise.all([

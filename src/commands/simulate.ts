@@ -8,6 +8,7 @@ import type { Amount } from '../money/index.js';
 import { UsageError } from './errors.js';
 import { formatOption } from './options.js';
 import { parseCount, parseSeed, parseThreshold } from './scenario-options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 interface SimulateOptions {
   readonly data?: string;
@@ -45,7 +46,9 @@ export function registerSimulate(program: Command): void {
     .addOption(new Option('--threshold <amount>', 'report the probability that each figure exceeds this (£000)').argParser(parseThreshold))
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
     .action(async (file: string, options: SimulateOptions) => {
       const [{ loadWithScenarios }, { simulate }, { seededRandom }, { progressOnTty }, { emitReport }] = await Promise.all([

@@ -9,6 +9,7 @@ import type { Adjustment, Scenario } from '../engine/scenario/model.js';
 import { UsageError } from './errors.js';
 import { formatOption } from './options.js';
 import { parseCount } from './scenario-options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 interface SweepOptions {
   readonly data?: string;
@@ -54,11 +55,40 @@ function valueOption(option: string, text: string, adjustment: Adjustment): Amou
   return parsed.value;
 }
 
-/** N + 1 equally spaced values from `from` to `to`. @throws UsageError when the step is not exact. */
-export function sweepValues(from: Amount, to: Amount, steps: number): Amount[] {
+/** Whether `steps` equal steps cover `span` exactly (the step is a terminating decimal). */
+function dividesExactly(span: Amount, steps: number): boolean {
+  const count = amountOf(String(steps));
+  return equals(multiply(divide(span, count), count), span);
+}
+
+/**
+ * Up to three step counts near `steps` (from 2 to the larger of 20 and 2 × steps) that
+ * divide `span` exactly, nearest first on ties the smaller, listed in ascending order.
+ */
+export function exactStepCounts(span: Amount, steps: number): number[] {
+  const limit = Math.max(20, steps * 2);
+  const candidates = Array.from({ length: limit - 1 }, (_, index) => index + 2).filter((count) => count !== steps && dividesExactly(span, count));
+  return candidates.sort((a, b) => Math.abs(a - steps) - Math.abs(b - steps) || a - b).slice(0, 3).sort((a, b) => a - b);
+}
+
+/** `2, 4 or 5`. */
+function alternatives(counts: readonly number[]): string {
+  return counts.length <= 1 ? counts.join('') : `${counts.slice(0, -1).join(', ')} or ${counts[counts.length - 1]}`;
+}
+
+/**
+ * N + 1 equally spaced values from `from` to `to`. `shown` prints a value in the
+ * adjustment's unit for the error message.
+ * @throws UsageError when the step is not exact, suggesting step counts that are.
+ */
+export function sweepValues(from: Amount, to: Amount, steps: number, shown: (value: Amount) => string = (value) => value.toFixed()): Amount[] {
   const span = subtract(to, from);
+  if (!dividesExactly(span, steps)) {
+    const counts = exactStepCounts(span, steps);
+    const hint = counts.length > 0 ? `try --steps ${alternatives(counts)}` : 'choose a step count that does';
+    throw new UsageError(`--steps ${steps} does not divide the range ${shown(from)} to ${shown(to)} into equal exact steps; ${hint}`);
+  }
   const step = divide(span, amountOf(String(steps)));
-  if (!equals(multiply(step, amountOf(String(steps))), span)) throw new UsageError(`--steps ${steps} does not divide the range exactly; choose a step count that does`);
   return Array.from({ length: steps + 1 }, (_, index) => add(from, multiply(step, amountOf(String(index)))));
 }
 
@@ -74,7 +104,9 @@ export function registerSweep(program: Command): void {
     .addOption(new Option('--steps <n>', 'number of equal steps (rows = steps + 1)').argParser(parseCount).default(10))
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
     .action(async (file: string, options: SweepOptions) => {
       const [{ loadWithScenarios }, { sweep }, { emitReport }] = await Promise.all([
@@ -83,7 +115,8 @@ export function registerSweep(program: Command): void {
       const { programme, scenarios } = await loadWithScenarios(options.data, [file]);
       const scenario = scenarios[0]!;
       const { position, adjustment } = findAdjustment(scenario, options.vary);
-      const values = sweepValues(valueOption('--from', options.from, adjustment), valueOption('--to', options.to, adjustment), options.steps);
+      const { valueText } = await import('../render/scenario-grid.js');
+      const values = sweepValues(valueOption('--from', options.from, adjustment), valueOption('--to', options.to, adjustment), options.steps, (value) => valueText(adjustment.measure, value));
       const report = sweep(programme, scenario, position, values);
       const grid = (await import('../render/scenario-grid.js')).sweepGrid(report);
       const text = await (await import('../render/scenario-output.js')).renderScenarioOutput(options.format, {

@@ -7,6 +7,7 @@ import { Option } from 'commander';
 import { amountOf, type Amount } from '../money/index.js';
 import { formatOption } from './options.js';
 import { parseSwing } from './scenario-options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 interface TornadoOptions {
   readonly data?: string;
@@ -42,7 +43,9 @@ export function registerTornado(program: Command): void {
     .addOption(new Option('--swing <percent>', 'how far each savings line\'s outturn is swung either way (only when the file declares no drivers; otherwise ignored, with a warning)').argParser(parseSwing).default(amountOf('0.25'), '25%'))
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
     .action(async (file: string, options: TornadoOptions, command: Command) => {
       const [{ loadWithScenarios }, { tornado }, { emitReport }] = await Promise.all([

@@ -8,13 +8,15 @@
  * and report modules (test/cli/startup.test.ts).
  */
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { Amount } from '../money/index.js';
 import type { Programme } from '../model/index.js';
 import type { VarianceFormat } from '../render/variance.js';
+import type { VarianceColumn } from '../render/variance-table.js';
 import { ExitStatus, UsageError } from './errors.js';
 import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption, parseTolerance } from './options.js';
 import type { CsvInputOptions } from './options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 interface VarianceOptions extends CsvInputOptions {
   readonly data?: string;
@@ -24,6 +26,22 @@ interface VarianceOptions extends CsvInputOptions {
   readonly tolerance?: Amount;
   readonly actuals?: string;
   readonly map?: string;
+  readonly columns?: readonly VarianceColumn[];
+  readonly compact?: boolean;
+}
+
+/** The column keys `--columns` takes (kept here so cli-table3 loads only for the table). */
+const COLUMN_KEYS = ['line', 'name', '2019/20', '2020/21', '2021/24', 'total', 'total-computed', 'outturn', 'variance', 'variance-computed', 'delayed-wholly', 'delayed-partly'] as const;
+
+/**
+ * Parse `--columns LIST`: comma-separated keys of {@link COLUMN_KEYS}.
+ * @throws InvalidArgumentError (exit 2) naming an unknown key and listing the valid ones.
+ */
+export function parseColumns(text: string): VarianceColumn[] {
+  const keys = text.split(',').map((key) => key.trim().toLowerCase()).filter((key) => key !== '');
+  const unknown = keys.find((key) => !(COLUMN_KEYS as readonly string[]).includes(key));
+  if (unknown !== undefined || keys.length === 0) throw new InvalidArgumentError(`${unknown === undefined ? 'list at least one column' : `unknown column "${unknown}"`}; columns: ${COLUMN_KEYS.join(', ')}`);
+  return keys as VarianceColumn[];
 }
 
 /**
@@ -70,11 +88,18 @@ Amounts are £000 as published. Variance = 2020/21 budget − outturn ("Under / 
 for costs a positive variance is an underspend, for savings a shortfall.
 Combined adverse movement = savings shortfall − cost underspend.
 
+On a terminal the tables fit its width (COLUMNS when set, else the terminal's): headings
+wrap, long names are cut with … (the full text is in --format markdown and json), and a
+table still too wide continues below, repeating the line id. No number is ever cut.
+--columns and --compact choose fewer columns; -o FILE and pipes get the full table.
+
 Exit codes: 0 report produced; 1 --strict and at least one discrepancy; 2 bad input or usage.
 
 Examples:
   $ fn-model variance                                 # the bundled March 2021 report
   $ fn-model variance --format json | jq .combined    # machine-readable
+  $ fn-model variance --compact                       # no computed columns: fits 100 columns
+  $ fn-model variance --columns name,2020/21,outturn,variance   # the month-end columns
   $ fn-model variance --data my-folder/ --strict      # fail (exit 1) on any discrepancy
   $ fn-model variance --data book.xlsx --tolerance 1 -o report.md --format markdown
   $ fn-model variance --actuals data/ledger-sample/ledger.csv --map data/ledger-sample/map.csv
@@ -92,7 +117,9 @@ export function registerVariance(program: Command): void {
     .description('recompute the programme report from its line items and reconcile every stated figure')
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
-    .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+    .addOption(outputOption('write the report to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .option('--strict', 'exit 1 when any stated figure disagrees with its line items')
     .addOption(new Option('--tolerance <n>', 'ignore differences up to N £000 (default 0: exact)').argParser(parseTolerance))
     .addOption(encodingOption())
@@ -100,16 +127,21 @@ export function registerVariance(program: Command): void {
     .addOption(decimalCommaOption())
     .option('--actuals <ledger>', 'take each line\'s outturn from a general-ledger export (needs --map; see `fn-model actuals --help`)')
     .option('--map <file>', 'MAP.csv sending (cost centre, account) to table lines, for --actuals')
+    .addOption(new Option('--columns <list>', 'table only: show just these columns of each programme table, comma-separated (line is always shown): ' + COLUMN_KEYS.join(',')).argParser(parseColumns))
+    .option('--compact', 'table only: leave out the total (computed) and variance (computed) columns (differences stay marked ! and listed)')
     .addHelpText('after', HELP)
     .action(async (options: VarianceOptions, command: Command) => {
       if (Boolean(options.actuals) !== Boolean(options.map)) throw new UsageError('--actuals and --map go together: give both or neither');
-      const [{ loadProgramme }, { computeVariance }, { renderVariance }, { colourWanted, emitReport }, { diagnoseForReport }] = await Promise.all([
+      const [{ loadProgramme }, { computeVariance }, { renderVariance }, { colourWanted, emitReport, terminalWidth }, { diagnoseForReport }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/variance.js'), import('../render/variance.js'), import('../io/output.js'), import('../engine/diagnose.js'),
       ]);
       let programme = await loadProgramme(datasetPath(options.data), loadOptionsOf(options, command));
       if (options.actuals && options.map) programme = await withLedgerOutturn(programme, options.actuals, options.map);
       const report = { ...computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {}), diagnosis: diagnoseForReport(programme) };
-      const text = await renderVariance(report, options.format, colourWanted(options.output));
+      const width = terminalWidth(options.output);
+      const text = await renderVariance(report, options.format, colourWanted(options.output), {
+        ...(width === undefined ? {} : { width }), ...(options.columns ? { columns: options.columns } : {}), compact: options.compact === true,
+      });
       await emitReport(text, options.output);
       if (options.strict && report.discrepancies.length > 0) {
         throw new ExitStatus(1, `${report.discrepancies.length} stated figure(s) disagree with their line items (--strict)`);

@@ -37,8 +37,12 @@ import { type Histogram, histogramOf } from './histogram.js';
 export const DRAW_PLACES = 6;
 const DRAW_SCALE = 10 ** DRAW_PLACES;
 
-/** The simulated figures. */
-export const SIMULATED_FIGURES = ['combined-adverse-movement', 'savings-shortfall'] as const;
+/**
+ * The simulated figures, in report order. Each run's cost underspend is its savings
+ * shortfall − combined adverse movement (the identity combined = shortfall − underspend),
+ * exactly, in the same minor units.
+ */
+export const SIMULATED_FIGURES = ['combined-adverse-movement', 'savings-shortfall', 'cost-underspend'] as const;
 /** One of {@link SIMULATED_FIGURES}. */
 export type SimulatedFigure = (typeof SIMULATED_FIGURES)[number];
 
@@ -202,6 +206,7 @@ export function simulate(programme: Programme, scenario: Scenario, options: Simu
   const statistics: FigureStatistics[] = [
     statisticsOf('combined-adverse-movement', constantOf(centreFigures, 'combined-adverse-movement'), combinedRuns, scale, options.threshold),
     statisticsOf('savings-shortfall', constantOf(centreFigures, 'savings-shortfall'), shortfallRuns, scale, options.threshold),
+    statisticsOf('cost-underspend', constantOf(centreFigures, 'cost-underspend'), shortfallRuns.map((shortfall, run) => shortfall - combinedRuns[run]!), scale, options.threshold),
   ];
   return {
     programme: { name: programme.name, path: programme.path },

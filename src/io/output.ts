@@ -74,3 +74,16 @@ export function colourWanted(outputPath: string | undefined, stream: NodeJS.Writ
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   return Boolean(stream.isTTY);
 }
+
+/**
+ * The terminal width a table is fitted to: none when writing a file (`-o`); else
+ * `COLUMNS` when it is a positive whole number (as `ls` and other tools honour it);
+ * else the terminal's own width when stdout is a TTY; else none (a pipe gets the full
+ * table).
+ */
+export function terminalWidth(outputPath: string | undefined, stream: NodeJS.WriteStream = process.stdout): number | undefined {
+  if (outputPath) return undefined;
+  const columns = process.env.COLUMNS;
+  if (columns !== undefined && /^[1-9]\d{0,4}$/.test(columns.trim())) return Number(columns.trim()); // number-ok: a count of terminal columns
+  return stream.isTTY && stream.columns > 0 ? stream.columns : undefined;
+}

@@ -108,6 +108,11 @@ export function millionsToThousands(a: Amount): Amount {
   return a.times(1000);
 }
 
+/** Convert £000 to £ (pounds), exactly (no rounding): the simulation table shows figures to the nearest £1. */
+export function thousandsToPounds(a: Amount): Amount {
+  return a.times(1000);
+}
+
 /** Convert £000 to £m, exactly (no rounding). */
 export function thousandsToMillions(a: Amount): Amount {
   return a.dividedBy(1000);

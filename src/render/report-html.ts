@@ -29,6 +29,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** Tables with at most this many rows are printed whole (`break-inside: avoid`); longer ones may break between rows. */
+const SMALL_TABLE_ROWS = 20;
+
 /**
  * A grid as an accessible `<table>`: caption, `<th scope="col">` headings, the first
  * `rowHeaders` cells of each row as `<th scope="row">`. With `figurePrefix` (where the
@@ -50,7 +53,9 @@ export function gridAsHtml(grid: GridTable, rowHeaders = 1, figurePrefix?: strin
     }).join('');
     return `<tr${row.emphasis ? ` class="${row.emphasis}"` : ''}>${cells}</tr>`;
   }).join('\n');
-  return `<table id="table-${escapeHtml(grid.id)}">\n<caption>${escapeHtml(grid.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  // A small table is kept whole on one printed page, its caption and heading row with its rows.
+  const small = grid.rows.length <= SMALL_TABLE_ROWS ? ' class="small"' : '';
+  return `<table id="table-${escapeHtml(grid.id)}"${small}>\n<caption>${escapeHtml(grid.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${grid.note ? `\n<p class="table-note">${escapeHtml(grid.note)}</p>` : ''}`;
 }
 
 /** Give a Vega SVG an accessible name and description (`role="img"`, `<title>`, `<desc>`). */
@@ -164,7 +169,7 @@ function tablesSection({ report }: SectionContext): string {
   const tables = varianceGrid(report.variance).map((grid) => gridAsHtml({ ...grid, title: `${grid.title} (${grid.id}), £000` }, 2));
   return `<section id="tables" aria-labelledby="tables-heading">
 <h2 id="tables-heading">The tables as published, with computed figures</h2>
-<p>Each stated Total and Variance has a <em>computed</em> column beside it; each TOTAL row has a computed row beneath it. A figure marked <strong class="flag-text">${DISCREPANCY_MARK}</strong> (bold, boxed) differs from its line items. "n/s" = not stated.</p>
+<p>Each stated Total and Variance has a <em>total (computed)</em> or <em>variance (computed)</em> column beside it; each TOTAL row has a computed row beneath it. A figure marked <strong class="flag-text">${DISCREPANCY_MARK}</strong> (bold, boxed) differs from its line items. "n/s" = not stated in the source.</p>
 ${tables.join('\n')}
 </section>`;
 }
@@ -286,7 +291,13 @@ footer { margin-top: 32px; font-size: 0.85em; color: #333; border-top: 1px solid
   table { font-size: 7.5pt; }
   thead { display: table-header-group; }
   tr, .figure-card { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  /* Keep each heading with what follows it: the heading, its introductory paragraph, a
+     table's caption and heading row never end a page (test/report/pdf.test.ts). */
+  h2, h3, h2 + p, h3 + p, caption, thead { break-after: avoid; }
+  table.small, figure.chart { break-inside: avoid; }
+  /* The three headline cards share one row on A4. */
+  .figures { flex-wrap: nowrap; }
+  .figure-card { flex: 1 1 0; min-width: 0; }
   section { break-before: auto; }
   #tables { break-before: page; }
   .flagged { background: #fff; }

@@ -3,9 +3,9 @@
  * (one {@link GridTable} per block), shared by the terminal-table, Markdown and CSV
  * renderers so every format shows the same figures. Amounts £000, shown exactly
  * (scenario figures can have fractions of £000 — 25% of 5,287 is 1,321.75); the
- * simulation's statistics are shown to the nearest £1 (3 places), exact in JSON.
+ * simulation's statistics are shown in £ to the nearest £1, exact (£000) in JSON and CSV.
  */
-import { type Amount, amountOf, divide, formatAmount, formatPercent, toDecimalString } from '../money/index.js';
+import { type Amount, amountOf, divide, formatAmount, formatPercent, thousandsToPounds, toDecimalString } from '../money/index.js';
 import {
   type Adjustment, type FigureStatistics, type Histogram, type ScenarioComparison, type SimulationReport, type SweepReport,
   type TableFigures, type TornadoReport, FIGURE_LABELS, FIGURES, PERCENTILES,
@@ -106,43 +106,80 @@ export function sweepGrid(report: SweepReport): GridTable {
   };
 }
 
-/** The tornado ranking: one row per driver, largest swing first. */
+/**
+ * The tornado ranking: one row per driver that moves the combined adverse movement,
+ * largest swing first; the drivers with zero swing share one "no effect" row (at the
+ * centre, swing 0), named in the grid's note. JSON and CSV still list every driver.
+ */
 export function tornadoGrid(report: TornadoReport): GridTable {
   const what = report.source === 'drivers' ? 'declared drivers between min and max' : `every savings line's 2020/21 outturn ×(1 ∓ ${formatPercent(report.swing!)})`;
+  const ranked = report.cases.filter((item) => !item.swing.isZero());
+  const noEffect = report.cases.filter((item) => item.swing.isZero());
+  const centre = report.centre['combined-adverse-movement'];
+  const sameText = (texts: readonly string[]): string => (texts.every((text) => text === texts[0]) ? texts[0] ?? '' : '');
+  const rows = ranked.map((item, index) => ({
+    cells: [
+      { text: String(index + 1), numeric: true }, { text: item.name },
+      { text: valueText(item.adjustment.measure, item.low), numeric: true }, { text: valueText(item.adjustment.measure, item.high), numeric: true },
+      money(item.combinedAtLow, undefined, `drivers.${index}.combinedAtLow`), money(item.combinedAtHigh, undefined, `drivers.${index}.combinedAtHigh`),
+      money(item.swing, undefined, `drivers.${index}.swing`),
+    ] as GridCell[],
+  }));
+  if (noEffect.length > 0) {
+    rows.push({
+      cells: [
+        { text: '–', numeric: true }, { text: `no effect (${noEffect.length} ${noEffect.length === 1 ? 'driver' : 'drivers'})` },
+        { text: sameText(noEffect.map((item) => valueText(item.adjustment.measure, item.low))), numeric: true },
+        { text: sameText(noEffect.map((item) => valueText(item.adjustment.measure, item.high))), numeric: true },
+        // located at the first of them (every one has these values: JSON lists each driver)
+        money(noEffect[0]!.combinedAtLow, undefined, `drivers.${ranked.length}.combinedAtLow`), money(noEffect[0]!.combinedAtHigh, undefined, `drivers.${ranked.length}.combinedAtHigh`),
+        money(noEffect[0]!.swing, undefined, `drivers.${ranked.length}.swing`),
+      ],
+    });
+  }
   return {
     id: 'tornado',
-    title: `Tornado: ${what}; combined adverse movement ${formatAmount(report.centre['combined-adverse-movement'])} at the centre (£000)`,
+    title: `Tornado: ${what}; combined adverse movement ${formatAmount(centre)} at the centre (£000)`,
     head: ['Rank', 'Driver', 'Low', 'High', 'Combined at low', 'Combined at high', 'Swing'],
-    rows: report.cases.map((item, index) => ({
-      cells: [
-        { text: String(index + 1), numeric: true }, { text: item.name },
-        { text: valueText(item.adjustment.measure, item.low), numeric: true }, { text: valueText(item.adjustment.measure, item.high), numeric: true },
-        money(item.combinedAtLow, undefined, `drivers.${index}.combinedAtLow`), money(item.combinedAtHigh, undefined, `drivers.${index}.combinedAtHigh`),
-        money(item.swing, undefined, `drivers.${index}.swing`),
-      ],
-    })),
+    rows,
+    ...(noEffect.length === 0 ? {} : { note: `No effect (swing 0, combined adverse movement stays ${formatAmount(centre)}): ${noEffect.map((item) => item.name).join(', ')}.` }),
   };
 }
 
 const STAT_LABELS: Record<FigureStatistics['figure'], string> = {
   'combined-adverse-movement': 'Combined adverse movement',
   'savings-shortfall': 'Savings shortfall',
+  'cost-underspend': 'Cost underspend',
 };
 
-/** The simulation summary: one row per figure; mean, percentiles and (with a threshold) the probability of exceeding it. */
+/** A simulated figure (£000) in whole pounds, rounded half-even to the nearest £1 for display (exact in JSON). */
+function pounds(value: Amount, figure?: JsonPath): GridCell {
+  return { text: formatAmount(thousandsToPounds(value), { places: 0 }), numeric: true, ...located(figure, value) };
+}
+
+/**
+ * The simulation summary: one row per figure (combined adverse movement, savings
+ * shortfall, cost underspend); without drivers, mean, percentiles and (with a threshold)
+ * the probability of exceeding it. Shown in £ to the nearest £1 (the engine's figures are
+ * £000 with fractions; JSON and CSV carry them exactly). Without a threshold, the note
+ * says how to ask for a probability.
+ */
 export function simulationGrid(report: SimulationReport): GridTable {
   const threshold = report.threshold;
   return {
     id: 'simulate',
-    title: `Monte Carlo: ${report.scenario.name}; ${report.runs} runs, seed ${report.seed}, ${report.prng} (£000, to the nearest £1)`,
-    head: ['Figure', 'Without drivers', 'Mean', ...PERCENTILES.map((p) => `P${p}`), ...(threshold === undefined ? [] : [`P(> ${formatAmount(threshold)})`])],
+    title: `Monte Carlo: ${report.scenario.name}; ${report.runs} runs, seed ${report.seed}, ${report.prng} (£, to the nearest £1)`,
+    head: ['Figure', 'Without drivers', 'Mean', ...PERCENTILES.map((p) => `P${p}`), ...(threshold === undefined ? [] : [`P(> £${formatAmount(thousandsToPounds(threshold), { places: 0 })})`])],
     rows: report.statistics.map((item, index) => ({
       cells: [
-        { text: STAT_LABELS[item.figure] }, money(item.centre, 3, `statistics.${index}.withoutDrivers`), money(item.mean, 3, `statistics.${index}.mean`),
-        ...PERCENTILES.map((p) => money(item.percentiles[p], 3, `statistics.${index}.percentiles.P${p}`)),
+        { text: STAT_LABELS[item.figure] }, pounds(item.centre, `statistics.${index}.withoutDrivers`), pounds(item.mean, `statistics.${index}.mean`),
+        ...PERCENTILES.map((p) => pounds(item.percentiles[p], `statistics.${index}.percentiles.P${p}`)),
         ...(item.probability === undefined ? [] : [{ text: `${formatPercent(item.probability)} (${item.exceedances}/${report.runs})`, numeric: true, ...located(`statistics.${index}.probability`, item.probability) }]),
       ],
     })),
+    ...(threshold === undefined
+      ? { note: 'For the probability that a figure exceeds an amount, add --threshold AMOUNT in £000 (e.g. --threshold 1000: the share of runs above £1m).' }
+      : {}),
   };
 }
 

@@ -13,7 +13,7 @@ export function gridsAsTable(grids: readonly GridTable[], preamble = ''): string
   const parts = grids.map((grid) => {
     const table = new Table({ head: [...grid.head], style: { head: [], border: [], compact: true }, colAligns: grid.rows[0]?.cells.map((cell) => (cell.numeric ? 'right' : 'left')) ?? [] });
     for (const row of grid.rows) table.push(row.cells.map((cell) => cell.text));
-    return `${grid.title}\n${table.toString()}\n`;
+    return `${grid.title}\n${table.toString()}\n${grid.note ? `${grid.note}\n` : ''}`;
   });
   return `${preamble}${parts.join('\n')}`;
 }
@@ -32,7 +32,7 @@ export function gridsAsMarkdown(title: string, grids: readonly GridTable[], prea
       `|${grid.head.map((_, index) => (first[index]?.numeric ? '---:' : ':---')).join('|')}|`,
       ...grid.rows.map((row) => `| ${row.cells.map((cell) => (row.emphasis === 'total' ? `**${escapeCell(cell.text)}**` : escapeCell(cell.text))).join(' | ')} |`),
     ];
-    parts.push(`## ${grid.title}`, lines.join('\n'));
+    parts.push(`## ${grid.title}`, lines.join('\n'), ...(grid.note ? [escapeCell(grid.note)] : []));
   }
   return `${parts.join('\n\n')}\n`;
 }

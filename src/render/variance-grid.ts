@@ -3,7 +3,8 @@
  * and Markdown renderers so both show the same figures in the same places.
  *
  * Each table is shown as published, with a computed column beside every stated one:
- * the line's stated Total and Variance each have a "computed" column; the TOTAL row
+ * the line's stated Total and Variance each have a `total (computed)` / `variance (computed)`
+ * column; the TOTAL row
  * shows the stated totals and, beneath it, a "computed" row with the sums of the lines.
  * A stated figure that differs from its computed value beyond the tolerance is flagged.
  * Amounts are £000, shown exactly (whole £000 in the report), negatives in brackets.
@@ -33,8 +34,21 @@ export interface GridTable {
   readonly title: string;
   readonly head: readonly string[];
   readonly rows: readonly { readonly cells: readonly GridCell[]; readonly emphasis?: 'total' | 'computed' }[];
+  /** A sentence shown beneath the table (terminal, Markdown, HTML), e.g. the lines a grouped row stands for. */
+  readonly note?: string;
 }
 
+
+/**
+ * The heading of the computed column beside a stated Total or Variance: `total (computed)`,
+ * `variance (computed)` (issue 15: two columns both headed `computed` were ambiguous).
+ */
+export function computedHeading(field: Field): string {
+  return `${field} (computed)`;
+}
+
+/** What `n/s` in a figure's place means, for the legends of the table, Markdown and HTML. */
+export const NOT_STATED_LEGEND = 'n/s = not stated in the source';
 
 /** The marker appended to a stated figure that disagrees with its computed value. */
 export const DISCREPANCY_MARK = '!';
@@ -55,18 +69,30 @@ function truncate(text: string, width: number): string {
 /** Input text made safe for one table cell (no control characters, no line breaks). */
 const shown = (text: string): string => printable(text, true);
 
+/** Options for {@link varianceGrid}. */
+export interface VarianceGridOptions {
+  /**
+   * Leave out the `total (computed)` and `variance (computed)` columns (`variance --compact`):
+   * lines show their stated Total and Variance (a differing one still carries the `!` mark
+   * and is listed under Discrepancies with its computed value), and the computed row
+   * beneath TOTAL shows the computed Total and Variance in the Total and Variance columns.
+   */
+  readonly compact?: boolean;
+}
+
 /**
  * Lay out every table of the report. `nameWidth` truncates long line names for
  * display only (the full name is in JSON and CSV output); 0 means no truncation.
  */
-export function varianceGrid(report: VarianceReport, nameWidth = 0): GridTable[] {
+export function varianceGrid(report: VarianceReport, nameWidth = 0, options: VarianceGridOptions = {}): GridTable[] {
+  const compact = options.compact === true;
   const flagged = new Set(report.discrepancies.map((item) => `${item.table}|${item.line}|${item.field}`));
   return report.tables.map((result) => {
     const { table } = result;
     const head: string[] = ['Line', 'Name'];
     for (const field of table.fields) {
       head.push(FIELD_LABELS[field]);
-      if (DERIVED.has(field)) head.push('computed');
+      if (DERIVED.has(field) && !compact) head.push(computedHeading(field));
     }
     const name = (text: string) => (nameWidth > 0 ? truncate(shown(text), nameWidth) : shown(text));
     const rows: { cells: GridCell[]; emphasis?: 'total' | 'computed' }[] = [];
@@ -75,7 +101,7 @@ export function varianceGrid(report: VarianceReport, nameWidth = 0): GridTable[]
       for (const field of table.fields) {
         if (DERIVED.has(field)) {
           cells.push(amountCell(line.line.stated[field], flagged.has(`${table.id}|${line.line.id}|${field}`)));
-          cells.push(amountCell(line.computed[field]));
+          if (!compact) cells.push(amountCell(line.computed[field]));
         } else {
           cells.push(amountCell(line.computed[field]));
         }
@@ -87,7 +113,9 @@ export function varianceGrid(report: VarianceReport, nameWidth = 0): GridTable[]
     for (const field of table.fields) {
       const isFlagged = flagged.has(`${table.id}|TOTAL|${field}`);
       statedCells.push(amountCell(table.stated[field], isFlagged));
-      if (DERIVED.has(field)) {
+      if (DERIVED.has(field) && compact) {
+        computedCells.push(amountCell(result.computed[field]));
+      } else if (DERIVED.has(field)) {
         statedCells.push(amountCell(result.computed[field]));
         computedCells.push({ text: '' }, amountCell(result.computed[field]));
       } else {

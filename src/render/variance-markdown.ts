@@ -34,7 +34,7 @@ export function markdownTable(grid: GridTable): string {
 export function varianceAsMarkdown(report: VarianceReport): string {
   const parts: string[] = [
     `# Variance report: ${printable(report.programme.name, true)}`,
-    `Source: \`${printable(report.programme.path, true)}\`. All amounts £000. \`${DISCREPANCY_MARK}\` marks a stated figure that differs from its line items.`,
+    `Source: \`${printable(report.programme.path, true)}\`. All amounts £000. \`${DISCREPANCY_MARK}\` marks a stated figure that differs from its line items; \`n/s\` = not stated in the source.`,
   ];
   const note = outturnNote(report);
   if (note) parts.push(note);

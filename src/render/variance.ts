@@ -4,15 +4,16 @@
  * see docs/performance.md).
  */
 import type { VarianceReport } from '../engine/index.js';
+import type { TableRenderOptions } from './variance-table.js';
 
 /** The variance report's output formats. */
 export type VarianceFormat = 'table' | 'json' | 'csv' | 'markdown';
 
 /**
- * Render the report in `format`. `colour` applies to `table` only.
+ * Render the report in `format`. `colour` and `table` (width, columns, compact) apply to `table` only.
  * @returns the text to write (ends with a newline).
  */
-export async function renderVariance(report: VarianceReport, format: VarianceFormat, colour: boolean): Promise<string> {
+export async function renderVariance(report: VarianceReport, format: VarianceFormat, colour: boolean, table: Omit<TableRenderOptions, 'colour'> = {}): Promise<string> {
   switch (format) {
     case 'json':
       return (await import('./variance-json.js')).varianceAsJson(report);
@@ -21,6 +22,6 @@ export async function renderVariance(report: VarianceReport, format: VarianceFor
     case 'markdown':
       return (await import('./variance-markdown.js')).varianceAsMarkdown(report);
     case 'table':
-      return (await import('./variance-table.js')).varianceAsTable(report, { colour });
+      return (await import('./variance-table.js')).varianceAsTable(report, { ...table, colour });
   }
 }

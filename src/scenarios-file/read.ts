@@ -16,13 +16,14 @@ import { refuseIfNotRegularFile } from '../load/limits.js';
 import { basename, dirname, join } from 'node:path';
 import { type Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { ZodError } from 'zod';
+import { closest, distance } from 'fastest-levenshtein';
 import { type Amount, amountOf, compare, isNegative, parseAmount, parsePercent } from '../money/index.js';
 import type { TableId } from '../model/index.js';
 import {
   type Adjustment, type Correlation, type Distribution, type Driver, type Measure, type Origin,
   type Scenario, type ScenarioProblem, type Target, ScenarioError,
 } from '../engine/index.js';
-import { type AdjustmentEntry, type DistributionEntry, type DriverEntry, type ScenarioFile, scenarioFileSchema } from './schema.js';
+import { type AdjustmentEntry, type DistributionEntry, type DriverEntry, type ScenarioFile, scenarioFileSchema, validKeysAt } from './schema.js';
 
 type Path = readonly (string | number)[];
 
@@ -73,12 +74,26 @@ function locator(file: string, document: Document, counter: LineCounter) {
   };
 }
 
+/**
+ * `; did you mean "share"?` when a valid key is within a small edit distance of the
+ * unknown one (Levenshtein, via fastest-levenshtein: at most 2 edits, and at most half
+ * the key's length), else the valid keys listed, else nothing.
+ */
+function didYouMean(key: string, valid: readonly string[]): string {
+  if (valid.length === 0) return '';
+  const nearest = closest(key, [...valid]);
+  const edits = distance(key, nearest);
+  if (edits <= 2 && edits * 2 <= key.length) return `; did you mean "${nearest}"?`;
+  return `; valid keys here: ${valid.join(', ')}`;
+}
+
 function zodProblems(error: ZodError, parsed: Parsed): ScenarioProblem[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((step) => (typeof step === 'symbol' ? String(step) : step)) as (string | number)[];
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0] ?? '';
-      return { origin: parsed.at([...path, key], true), message: `unknown key "${key}"${issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : ''}` };
+      const others = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
+      return { origin: parsed.at([...path, key], true), message: `unknown key "${key}"${others}${didYouMean(key, validKeysAt(path, parsed.value))}` };
     }
     const where = path.length > 0 ? `"${path[path.length - 1]}" ` : '';
     const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;

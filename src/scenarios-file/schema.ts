@@ -62,3 +62,33 @@ export type AdjustmentEntry = z.infer<typeof adjustmentSchema>;
 export type DriverEntry = z.infer<typeof driverSchema>;
 /** A distribution as written. */
 export type DistributionEntry = z.infer<typeof distribution>;
+
+const ADJUSTMENT_KINDS = ['slip', 'reclassify', 'outturn'] as const;
+const DISTRIBUTION_KEYS = ['uniform', 'triangular', 'pert', 'bernoulli'] as const;
+
+/** The keys an object at `path` may have, given the file's parsed value (an entry's `kind` decides its keys). */
+function keysOfEntry(entry: unknown, driver: boolean): readonly string[] {
+  const kind = (entry as { kind?: unknown } | null)?.kind;
+  const shapes = driver ? driverShapes : adjustmentShapes(text);
+  const index = ADJUSTMENT_KINDS.indexOf(kind as (typeof ADJUSTMENT_KINDS)[number]);
+  const chosen = index >= 0 ? [shapes[index]!] : [...shapes];
+  return [...new Set(chosen.flatMap((shape) => Object.keys(shape.shape)))];
+}
+
+/**
+ * The valid keys of the object at `path` in a scenario file whose parsed contents are
+ * `value` (for "did you mean …?" when a key is unknown): the file's top-level keys, an
+ * adjustment's or driver's fields (for its `kind`, or every kind's when it has none),
+ * `correlation`'s, a distribution's names, `bernoulli`'s `p` and `value`. Empty when
+ * the path is not an object the schema describes.
+ */
+export function validKeysAt(path: readonly (string | number)[], value: unknown): readonly string[] {
+  const at = (steps: readonly (string | number)[]): unknown =>
+    steps.reduce<unknown>((node, step) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined), value);
+  if (path.length === 0) return Object.keys(scenarioFileSchema.shape);
+  if (path.length === 1 && path[0] === 'correlation') return ['drivers', 'matrix'];
+  if (path.length === 2 && (path[0] === 'adjustments' || path[0] === 'drivers')) return keysOfEntry(at(path), path[0] === 'drivers');
+  if (path.length === 3 && path[0] === 'drivers') return DISTRIBUTION_KEYS;
+  if (path.length === 4 && path[0] === 'drivers' && path[3] === 'bernoulli') return ['p', 'value'];
+  return [];
+}

@@ -10,8 +10,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('-o FILE', () => {
   it('writes exactly what stdout would have shown, and nothing to stdout', () => {
-    for (const format of ['table', 'json', 'csv', 'markdown']) {
-      const file = join(work, `report.${format}`);
+    for (const [format, extension] of [['table', 'txt'], ['json', 'json'], ['csv', 'csv'], ['markdown', 'md']]) {
+      const file = join(work, `report.${extension}`);
       const written = runCli(['variance', '--format', format, '-o', file]);
       expect(written.status).toBe(0);
       expect(written.stdout).toBe('');
@@ -20,10 +20,10 @@ describe('-o FILE', () => {
     expect(readdirSync(work).filter((name) => name.startsWith('.fn-model-tmp-'))).toEqual([]);
   });
 
-  it('replaces an existing file whole', () => {
+  it('replaces an existing file whole, with --force', () => {
     const file = join(work, 'replace.json');
     writeFileSync(file, 'old contents that are longer than nothing');
-    expect(runCli(['variance', '--format', 'json', '-o', file]).status).toBe(0);
+    expect(runCli(['variance', '--format', 'json', '-o', file, '--force']).status).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).combined.computed).toBe('908');
   });
 

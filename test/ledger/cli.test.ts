@@ -129,7 +129,7 @@ describe('fn-model actuals: each bad-row class is located, exit 2', () => {
 describe('fn-model actuals output', () => {
   it('JSON carries money as decimal strings; -o writes the file', () => {
     const out = tempFile('out.json', '');
-    const result = run('test/ledger/fixtures/small-ledger.csv', '--map', MAP, '--format', 'json', '-o', out);
+    const result = run('test/ledger/fixtures/small-ledger.csv', '--map', MAP, '--format', 'json', '-o', out, '--force'); // tempFile created it: replacing needs --force
     expect(result.status).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.total).toEqual({ pounds: '152.30', thousands: '0.1523' });

@@ -53,10 +53,17 @@ describe('movement, March 2021 → the April test snapshot: the documented edits
     expect(added.to).toEqual({ budget: '150', outturn: '100', variance: '50' });
   });
 
-  it('--from and --to are required (usage error, exit 2)', () => {
-    const result = runCli(['movement', '--from', FROM]);
+  it('--from is required (usage error, exit 2)', () => {
+    const result = runCli(['movement', '--to', TO]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe("fn-model: required option '--to <path>' not specified\n");
+    expect(result.stderr).toBe("fn-model: required option '--from <path>' not specified\n");
+  });
+
+  it('without --to, the later snapshot is the current dataset (the bundled one, as --data defaults)', () => {
+    const defaulted = runCli(['movement', '--from', TO, '--format', 'json']);
+    expect(defaulted).toMatchObject({ status: 0, stderr: '' });
+    expect(defaulted.stdout).toBe(runCli(['movement', '--from', TO, '--to', FROM, '--format', 'json']).stdout);
+    expect(JSON.parse(defaulted.stdout).combined).toEqual({ from: '629', to: '908', change: '279', published: { from: '609', to: '888' } });
   });
 
   it('a missing snapshot is one located line, exit 2', () => {

@@ -23,6 +23,32 @@ async function missing(): Promise<string | undefined> {
   }
 }
 
+/**
+ * The headings of a report's HTML (h2, h3 and table captions), as text. Used to check that
+ * no printed page ends with one: a heading orphaned at the foot of a page (issue 15).
+ */
+function headingsOf(html: string): string[] {
+  const text = (inner: string) => inner.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
+  return [...html.matchAll(/<(h2|h3|caption)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => text(match[2]!));
+}
+
+/**
+ * Pages (all but the last) whose last two lines of text include a heading or the start of
+ * one (a long heading wraps): `page N: "text"`. Empty when every heading has content after
+ * it on its page.
+ */
+function pagesEndingWithHeading(pdf: string, headings: readonly string[]): string[] {
+  const pages = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, -1);
+  const found: string[] = [];
+  pages.slice(0, -1).forEach((page, index) => {
+    const lines = page.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line !== '');
+    for (const line of lines.slice(-2)) {
+      if (headings.some((heading) => heading === line || (line.length >= 12 && heading.startsWith(line)))) found.push(`page ${index + 1}: "${line}"`);
+    }
+  });
+  return found;
+}
+
 const problem = await missing();
 if (problem) console.warn(`SKIPPING PDF tests: ${problem}`);
 
@@ -44,12 +70,17 @@ describe.skipIf(problem !== undefined)('report.pdf', () => {
     const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
     for (const figure of ['£0.583m', '£1.212m', '£0.629m', '£0.609m', '£0.908m', '-£0.279m', '(279)']) expect(text).toContain(figure);
     expect(text).toContain('Movement since march-2021');
+    // the three headline cards on one row on A4
+    expect(text).toMatch(/Cost underspend +Savings shortfall +Combined adverse movement/);
+    const html = join(dir, 'report.html');
+    expect(runCli(['report', '--data', 'test/fixtures/snapshots/april-2021-test', '--from', 'data/march-2021', '-o', html]).status).toBe(0);
+    expect(pagesEndingWithHeading(pdf, headingsOf(readFileSync(html, 'utf8')))).toEqual([]);
     expect(existsSync(join(dir, '.fn-model-tmp-report.pdf'))).toBe(false);
   });
 
-  it('--format pdf overrides the extension', () => {
+  it('--format pdf for a name without an extension', () => {
     const dir = temporaryFolder('fn-model-pdf-');
-    const out = join(dir, 'committee.out');
+    const out = join(dir, 'committee');
     expect(runCli(['report', '--format', 'pdf', '-o', out])).toMatchObject({ status: 0, stderr: '' });
     const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('£0.908m');
@@ -78,6 +109,12 @@ describe.skipIf(problem !== undefined)('report.pdf with --scenario and --simulat
     const p50 = formatAmount(amountOf(report.simulation.statistics[0].percentiles.P50), { places: 3 });
     expect(text).toContain(`P50 ${p50}`);
     expect(text).toContain('What-if scenarios');
+    // keep headings with their rows: before, page 1 ended with the tornado's heading and page 3 with "Discrepancies (8)"
+    const html = join(dir, 'report.html');
+    expect(runCli(['report', ...args, '-o', html]).status).toBe(0);
+    const headings = headingsOf(readFileSync(html, 'utf8'));
+    expect(headings).toContain('Which drivers matter most: tornado for adults-slip-25');
+    expect(pagesEndingWithHeading(pdf, headings)).toEqual([]);
     expect(text).toContain('seed: 1');
   });
 });

@@ -47,7 +47,7 @@ describe('writeFileAtomic under SIGKILL', () => {
     // an unrelated file with a similar name is never touched
     writeFileSync(join(work, '.fn-model-tmp-other.json-1-00000000'), 'not ours');
 
-    const next = await runCliAsync(['variance', '--format', 'json', '-o', target]);
+    const next = await runCliAsync(['variance', '--format', 'json', '-o', target, '--force']);
     expect(next.status).toBe(0);
     expect(JSON.parse(readFileSync(target, 'utf8')).combined.computed).toBe('908');
     expect(temporaries()).toEqual(['.fn-model-tmp-other.json-1-00000000']);

@@ -51,7 +51,7 @@ describe('-o never replaces a device, and writes through a symlink', () => {
   it('-o LINK replaces the file the link points to and keeps the link', () => {
     writeFileSync(join(work, 'real.json'), 'old');
     symlinkSync('real.json', join(work, 'link.json'));
-    expect(runCli(['variance', '--format', 'json', '-o', join(work, 'link.json')]).status).toBe(0);
+    expect(runCli(['variance', '--format', 'json', '-o', join(work, 'link.json'), '--force']).status).toBe(0);
     expect(lstatSync(join(work, 'link.json')).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(join(work, 'real.json'), 'utf8')).combined.computed).toBe('908');
   });

@@ -60,7 +60,10 @@ describe('worked examples (docs/scenarios.md), checked by hand against the March
 
 describe('scenario files: one located error, exit 2', () => {
   const cases: [string, string][] = [
-    ['unknown-key', 'fn-model: test/scenarios/fixtures/unknown-key.yaml:7:5: unknown key "colour"\n'],
+    ['unknown-key', 'fn-model: test/scenarios/fixtures/unknown-key.yaml:7:5: unknown key "colour"; valid keys here: kind, name, table, lines, from, to, share, amount\n'],
+    // A key a small edit away from a valid one is suggested (issue 15).
+    ['misspelt-key', 'fn-model: test/scenarios/fixtures/misspelt-key.yaml:6:5: unknown key "shares"; did you mean "share"?\n'],
+    ['misspelt-top-key', 'fn-model: test/scenarios/fixtures/misspelt-top-key.yaml:1:1: unknown key "nmae"; did you mean "name"?\n'],
     ['unknown-line', 'fn-model: test/scenarios/fixtures/unknown-line.yaml:5:21: unknown line "Adult Social Care" in table "ncc-savings" (lines: Adults, Children\'s, Corporate Services, Place, LGSS)\n'],
     // Only tables an adjustment can target are listed (the cross-table totals are refused below).
     ['unknown-table', 'fn-model: test/scenarios/fixtures/unknown-table.yaml:4:12: "table" must be one of fn-costs, brp-investment, brp-savings, ncc-investment, ncc-savings\n'],
@@ -109,5 +112,39 @@ describe('simulate is reproducible by seed', () => {
     const a = JSON.parse(runCli([...args, '--seed', '1']).stdout).statistics[0].mean;
     const b = JSON.parse(runCli([...args, '--seed', '2']).stdout).statistics[0].mean;
     expect(a).not.toBe(b);
+  });
+});
+
+describe('what a new user trips over (issue 15)', () => {
+  it('sweep --steps that does not divide the range suggests step counts that do', () => {
+    const result = runCli(['sweep', 'scenarios/adults-slip-25.yaml', '--vary', 'adults-slip', '--from', '0%', '--to', '100%', '--steps', '3']);
+    expect(result).toMatchObject({ status: 2, stdout: '' });
+    expect(result.stderr).toBe('fn-model: --steps 3 does not divide the range 0% to 100% into equal exact steps; try --steps 2, 4 or 5\n');
+    // each suggestion is accepted
+    for (const steps of ['2', '4', '5']) {
+      expect(runCli(['sweep', 'scenarios/adults-slip-25.yaml', '--vary', 'adults-slip', '--from', '0%', '--to', '100%', '--steps', steps, '--format', 'json']).status).toBe(0);
+    }
+  });
+
+  it('simulate without --threshold prints whole pounds, the cost underspend too, and says how to get a probability', () => {
+    const result = runCli(['simulate', 'scenarios/delivery-risk.yaml', '--runs', '2000', '--seed', '7']);
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(result.stdout).toContain('(£, to the nearest £1)');
+    expect(result.stdout).toMatch(/│ Combined adverse movement │ +908,000 │ 2,208,179 │/);
+    expect(result.stdout).toMatch(/│ Cost underspend +│ +454,000 │/);
+    expect(result.stdout).not.toMatch(/\d\.\d{3}\b/);
+    expect(result.stdout).toContain('add --threshold AMOUNT in £000');
+    const json = JSON.parse(runCli(['simulate', 'scenarios/delivery-risk.yaml', '--runs', '2000', '--seed', '7', '--format', 'json']).stdout);
+    expect(json.statistics.map((item: { figure: string }) => item.figure)).toEqual(['combined-adverse-movement', 'savings-shortfall', 'cost-underspend']);
+    expect(json.statistics[2]).toMatchObject({ withoutDrivers: '454', mean: '384.2597174' });
+  });
+
+  it('tornado groups the drivers with no effect in one row, named beneath the table', () => {
+    const result = runCli(['tornado', 'scenarios/adults-slip-25.yaml']);
+    expect(result.stdout).toContain('│    – │ no effect (7 drivers)          │ 75% │ 125% │        2,229.75 │         2,229.75 │         0 │');
+    expect(result.stdout).toContain('No effect (swing 0, combined adverse movement stays 2,229.75): brp-savings/BRR08, brp-savings/BRR10, brp-savings/BRR18, brp-savings/BRR20, brp-savings/BRR21, brp-savings/BRR45, brp-savings/BRR46.');
+    expect(result.stdout).not.toContain('│   10 │');
+    // JSON still lists every driver
+    expect(JSON.parse(runCli(['tornado', 'scenarios/adults-slip-25.yaml', '--format', 'json']).stdout).drivers).toHaveLength(16);
   });
 });

@@ -10,7 +10,7 @@ export function runCliAsync(args: readonly string[], options: { cwd?: string; en
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', COLUMNS: '', ...options.env }, // COLUMNS unset: the full-width table unless a test asks
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

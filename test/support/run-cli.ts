@@ -22,7 +22,7 @@ export interface CliResult {
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', COLUMNS: '', ...options.env }, // COLUMNS unset: the full-width table unless a test asks
     encoding: 'utf8',
     input: options.input ?? '',
     maxBuffer: 256 * 1024 * 1024,
