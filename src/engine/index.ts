@@ -10,3 +10,4 @@ export * from './report.js';
 export * from './formula.js';
 export * from './reconcile.js';
 export * from './explain.js';
+export * from './returns.js';
