@@ -135,7 +135,7 @@ export function goalSeek(programme: Programme, scenario: Scenario, position: num
   if (adjustment.measure !== 'share' && adjustment.measure !== 'amount') {
     throw new ScenarioError([{
       origin: adjustment.valueOrigin,
-      message: `goal-seek varies a share or an amount; adjustment ${adjustment.name ?? position} is an outturn ${adjustment.measure} (give it a name on a slip or reclassify adjustment with share: or amount:)`,
+      message: `goal-seek varies a share or an amount; adjustment ${adjustment.name ?? position} is an outturn ${adjustment.measure} (vary a slip or reclassify adjustment written with share: or amount:)`,
     }]);
   }
   const unit = adjustment.measure;
