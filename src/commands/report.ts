@@ -28,6 +28,7 @@ interface ReportCommandOptions {
   readonly runs: number;
   readonly seed: number;
   readonly threshold?: Amount;
+  readonly returns?: 'budget' | 'outturn' | true;
 }
 
 const HELP = `
@@ -36,7 +37,8 @@ adverse movement) as a waterfall chart; with --from, the movement since the earl
 snapshot and its bridge as a waterfall; with --scenario, the scenarios side by side
 (as "scenario run") and a tornado chart of the first file (as "tornado FILE --swing");
 with --simulate, a Monte Carlo histogram with P10/P50/P90 (as "simulate FILE --runs
---seed --threshold"); the discrepancies; and every table as published with computed
+--seed --threshold"); with --returns, the BRP return on investment and a bar chart
+of each project's net benefit (as "returns --basis"); the discrepancies; and every table as published with computed
 figures beside the stated ones. Charts are SVG, rendered on this machine (Vega-Lite);
 the HTML needs no network and opens from a USB stick. Same inputs and seed, same bytes.
 
@@ -47,6 +49,7 @@ Examples:
   $ fn-model report -o report.html                              # the bundled March 2021 dataset
   $ fn-model report --data april/ --from march/ -o report.pdf   # with the movement bridge, as PDF
   $ fn-model report --data april/ --from march/ -o report.json  # the same figures as JSON
+  $ fn-model report --returns outturn -o report.html             # with the BRP return on investment
   $ fn-model report --scenario scenarios/adults-slip-25.yaml scenarios/partly-deliverable-lost.yaml \\
       --simulate scenarios/delivery-risk.yaml --runs 2000 --seed 1 -o report.html
 `;
@@ -74,6 +77,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--runs <n>', 'simulation runs').argParser(parseCount).default(2000))
     .addOption(new Option('--seed <s>', 'simulation PRNG seed (0 to 4294967295)').argParser(parseSeed).default(1))
     .addOption(new Option('--threshold <amount>', 'simulation: the share of runs with combined adverse movement above this (£000)').argParser(parseThreshold))
+    .addOption(new Option('--returns [basis]', 'adds the BRP return on investment with a net benefit chart (as "returns --basis"; budget when no basis is given)').choices(['budget', 'outturn']))
     .addHelpText('after', HELP)
     .action(async (options: ReportCommandOptions) => {
       const [{ loadProgramme }, { composeReport }, { writeFileAtomic }] = await Promise.all([
@@ -98,6 +102,7 @@ export function registerReport(program: Command): void {
       const report = composeReport(programme, {
         ...(from ? { from } : {}), ...(options.tolerance ? { tolerance: options.tolerance } : {}),
         scenarios, swing: options.swing, ...(simulation ? { simulation } : {}),
+        ...(options.returns ? { returns: options.returns === true ? 'budget' as const : options.returns } : {}),
       });
       const format = formatFor(options);
       if (format === 'json') {

@@ -9,8 +9,9 @@ import { movementAsJsonValue } from './movement-json.js';
 import { varianceAsJsonValue } from './variance-json.js';
 import { comparisonAsJsonValue, histogramAsJsonValue, simulationAsJsonValue, tornadoAsJsonValue } from './scenario-json.js';
 import { reportCharts } from './report-charts.js';
+import { returnsAsJsonValue } from './returns.js';
 
-/** The report as a JSON-ready object: `{ report, unit, variance, movement, scenarios, simulation, charts }`. */
+/** The report as a JSON-ready object: `{ report, unit, variance, movement, scenarios, simulation, returns, charts }`. */
 export function reportAsJsonValue(report: CommitteeReport) {
   const { scenarios, simulation } = report;
   return {
@@ -22,6 +23,7 @@ export function reportAsJsonValue(report: CommitteeReport) {
     simulation: simulation
       ? { ...simulationAsJsonValue(simulation), histogram: simulation.histogram ? histogramAsJsonValue(simulation.histogram) : null }
       : null,
+    returns: report.returns ? returnsAsJsonValue(report.returns) : null,
     charts: reportCharts(report).map((chart) => ({ id: chart.id, title: chart.title, description: chart.description })),
   };
 }
