@@ -36,7 +36,7 @@ gives the measure's range; one line on stderr says so); 2 bad input or usage.
 Examples:
   $ fn-model goal-seek scenarios/adults-slip-25.yaml --vary adults-slip --target 1,500
   $ fn-model goal-seek scenarios/adults-slip-25.yaml --vary adults-slip --target £1.5m --format json
-  $ fn-model goal-seek scenarios/brp-savings-slip-10.yaml --vary brp-slip --target 1,000 --measure shortfall
+  $ fn-model goal-seek scenarios/brp-savings-slip-10.yaml --vary brp-slip --target 1,400 --measure shortfall
 `;
 
 /** Parse `--target`: £000 as `parseAmount` reads it, or £m with an `m` suffix (`£1.5m` → 1,500). @throws UsageError */
