@@ -25,6 +25,8 @@ const COMMANDS: readonly (readonly [string, () => Promise<(program: Command) => 
   ['sweep', async () => (await import('./commands/sweep.js')).registerSweep],
   ['tornado', async () => (await import('./commands/tornado.js')).registerTornado],
   ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
+  ['goal-seek', async () => (await import('./commands/goal-seek.js')).registerGoalSeek],
+  ['returns', async () => (await import('./commands/returns.js')).registerReturns],
   ['movement', async () => (await import('./commands/movement.js')).registerMovement],
   ['trend', async () => (await import('./commands/trend.js')).registerTrend],
   ['report', async () => (await import('./commands/report.js')).registerReport],

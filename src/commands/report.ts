@@ -32,6 +32,7 @@ interface ReportCommandOptions extends CsvInputOptions {
   readonly runs: number;
   readonly seed: number;
   readonly threshold?: Amount;
+  readonly returns?: 'budget' | 'outturn' | true;
 }
 
 const HELP = `
@@ -42,7 +43,8 @@ chart of the combined adverse movement by month and the lines that moved (as "tr
 SNAPSHOT..."; months from the snapshot names or --trend-label); with --scenario, the scenarios side by side
 (as "scenario run") and a tornado chart of the first file (as "tornado FILE --swing");
 with --simulate, a Monte Carlo histogram with P10/P50/P90 (as "simulate FILE --runs
---seed --threshold"); the discrepancies; and every table as published with computed
+--seed --threshold"); with --returns, the BRP return on investment and a bar chart
+of each project's net benefit (as "returns --basis"); the discrepancies; and every table as published with computed
 figures beside the stated ones. Charts are SVG, rendered on this machine (Vega-Lite);
 the HTML needs no network and opens from a USB stick. Same inputs and seed, same bytes.
 
@@ -56,6 +58,7 @@ Examples:
   $ fn-model report --data april/ --from march/ -o report.pdf   # with the movement bridge, as PDF
   $ fn-model report --data april/ --from march/ -o report.json  # the same figures as JSON
   $ fn-model report --trend data/trend/20* data/march-2021 -o report.html    # + the trend by month, as a line chart
+  $ fn-model report --returns outturn -o report.html             # with the BRP return on investment
   $ fn-model report --scenario scenarios/adults-slip-25.yaml scenarios/partly-deliverable-lost.yaml \\
       --simulate scenarios/delivery-risk.yaml --runs 2000 --seed 1 -o report.html
 `;
@@ -89,6 +92,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--seed <s>', 'simulation PRNG seed (0 to 4294967295)').argParser(parseSeed).default(1))
     .addOption(new Option('--threshold <amount>', 'simulation: the share of runs with combined adverse movement above this (£000)').argParser(parseThreshold))
     .hook('preAction', checkOutputFile())
+    .addOption(new Option('--returns [basis]', 'adds the BRP return on investment with a net benefit chart (as "returns --basis"; budget when no basis is given)').choices(['budget', 'outturn']))
     .addHelpText('after', HELP)
     .action(async (options: ReportCommandOptions, command: Command) => {
       const [{ loadProgramme }, { composeReport }, { writeFileAtomic }] = await Promise.all([
@@ -117,6 +121,7 @@ export function registerReport(program: Command): void {
       const report = composeReport(programme, {
         ...(from ? { from } : {}), ...(trend ? { trend } : {}), ...(options.tolerance ? { tolerance: options.tolerance } : {}),
         scenarios, swing: options.swing, ...(simulation ? { simulation } : {}),
+        ...(options.returns ? { returns: options.returns === true ? 'budget' as const : options.returns } : {}),
       });
       const format = formatFor(options);
       if (format === 'json') {

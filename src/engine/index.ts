@@ -11,3 +11,4 @@ export * from './formula.js';
 export * from './reconcile.js';
 export * from './explain.js';
 export * from './trend.js';
+export * from './returns.js';

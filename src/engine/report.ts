@@ -8,7 +8,7 @@
  * `src/render/report-json.ts`: the movement since an earlier snapshot (`--from`), the
  * trend over monthly snapshots (`--trend`), the
  * what-if scenarios with a tornado (`--scenario`) and the Monte Carlo simulation with
- * its histogram (`--simulate`).
+ * its histogram (`--simulate`), and the BRP return on investment (`--returns`).
  */
 import { type Amount, amountOf } from '../money/index.js';
 import type { Month, Programme } from '../model/index.js';
@@ -19,6 +19,7 @@ import { type VarianceOptions, type VarianceReport, computeVariance } from './va
 import { type ScenarioComparison, type TornadoReport, compareScenarios, tornado } from './scenario/compare.js';
 import type { Scenario } from './scenario/model.js';
 import { type SimulateOptions, type SimulationReport, simulate } from './simulate.js';
+import { type ReturnsBasis, type ReturnsReport, computeReturns } from './returns.js';
 
 /** The what-if part of the report: the scenarios side by side and the tornado of the first one. */
 export interface ReportScenarios {
@@ -39,6 +40,8 @@ export interface CommitteeReport {
   readonly scenarios: ReportScenarios | undefined;
   /** Present when the report is run with `--simulate`; always has its histogram. */
   readonly simulation: SimulationReport | undefined;
+  /** Present when the report is run with `--returns`: exactly `fn-model returns --basis B`. */
+  readonly returns: ReturnsReport | undefined;
 }
 
 /** What `--simulate` asks for: the scenario whose drivers are drawn and how (runs, seed, random source, threshold). */
@@ -57,6 +60,8 @@ export interface ReportOptions extends VarianceOptions {
   /** The tornado's ± share for savings lines when the first scenario declares no drivers (default 25%). */
   readonly swing?: Amount;
   readonly simulation?: ReportSimulationOptions;
+  /** Add the BRP return on investment on this basis (`fn-model returns`). */
+  readonly returns?: ReturnsBasis;
 }
 
 /** The default `--swing` of the report's tornado (as `fn-model tornado`). */
@@ -82,7 +87,8 @@ export function composeReport(programme: Programme, options: ReportOptions = {})
     ? simulate(programme, options.simulation.scenario, { ...withoutScenario(options.simulation), histogramBins: HISTOGRAM_BINS })
     : undefined;
   const trend = options.trend ? computeTrend(options.trend, varianceOptions) : undefined;
-  return { variance, movement, ...(trend ? { trend } : {}), scenarios, simulation };
+  const returns = options.returns ? computeReturns(programme, options.returns) : undefined;
+  return { variance, movement, ...(trend ? { trend } : {}), scenarios, simulation, returns };
 }
 
 function withoutScenario(options: ReportSimulationOptions): SimulateOptions {

@@ -5,3 +5,4 @@ export * from './format.js';
 export * from './pence.js';
 export * from './minor-units.js';
 export * from './plot.js';
+export * from './fraction.js';

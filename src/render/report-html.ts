@@ -23,6 +23,7 @@ import { renderSvg } from './charts/svg.js';
 import { reportCharts } from './report-charts.js';
 import { reportAsJsonValue } from './report-json.js';
 import { diagnosisSummary, readingsGrid, solutionGrid } from './diagnose-grid.js';
+import { returnsGrid } from './returns.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -244,6 +245,19 @@ function describeDistribution(driver: Driver): string {
   return `${shape.kind === 'pert' ? 'PERT' : 'triangular'} from ${value(shape.min)} to ${value(shape.max)}, most likely ${value(shape.mode)}`;
 }
 
+function returnsSection({ report, figures }: SectionContext): string | undefined {
+  const { returns } = report;
+  if (!returns) return undefined;
+  const programme = returns.total;
+  return `<section id="returns" aria-labelledby="returns-heading">
+<h2 id="returns-heading">Business Rates Pilot: return on investment</h2>
+<p>Each BRP project's investment against its savings (the two tables paired by line id), 2019/20 to 2021/24, as <code>fn-model returns --basis ${escapeHtml(returns.basis)}</code> does. Ratio = savings ÷ investment (shown to 2 places); payback = the first period at whose end cumulative savings reach cumulative investment. £000.</p>
+<p class="lead">All BRP projects: investment <span data-figure="returns.programme.investment" data-value="${toDecimalString(programme.investment)}">${escapeHtml(formatAmount(programme.investment))}</span>, savings <span data-figure="returns.programme.savings" data-value="${toDecimalString(programme.savings)}">${escapeHtml(formatAmount(programme.savings))}</span>, net benefit <span data-figure="returns.programme.net" data-value="${toDecimalString(programme.net)}">${escapeHtml(formatAmount(programme.net))}</span> (computed from the lines).</p>
+${figures.get('returns-net-benefit') ?? ''}
+${gridAsHtml(returnsGrid(returns), 2, 'returns.')}
+</section>`;
+}
+
 /** The page's sections, in order. */
 const REPORT_SECTIONS: readonly ReportSection[] = [
   { id: 'headline', render: headlineSection },
@@ -251,6 +265,7 @@ const REPORT_SECTIONS: readonly ReportSection[] = [
   { id: 'trend', render: trendSection },
   { id: 'scenarios', render: scenariosSection },
   { id: 'simulation', render: simulationSection },
+  { id: 'returns', render: returnsSection },
   { id: 'discrepancies', render: discrepancySection },
   { id: 'diagnosis', render: diagnosisSection },
   { id: 'tables', render: tablesSection },

@@ -10,8 +10,9 @@ import { trendAsJsonValue } from './trend-json.js';
 import { varianceAsJsonValue } from './variance-json.js';
 import { comparisonAsJsonValue, histogramAsJsonValue, simulationAsJsonValue, tornadoAsJsonValue } from './scenario-json.js';
 import { reportCharts } from './report-charts.js';
+import { returnsAsJsonValue } from './returns.js';
 
-/** The report as a JSON-ready object: `{ report, unit, variance, movement, trend, scenarios, simulation, charts }`. */
+/** The report as a JSON-ready object: `{ report, unit, variance, movement, trend, scenarios, simulation, returns, charts }`. */
 export function reportAsJsonValue(report: CommitteeReport) {
   const { scenarios, simulation } = report;
   return {
@@ -24,6 +25,7 @@ export function reportAsJsonValue(report: CommitteeReport) {
     simulation: simulation
       ? { ...simulationAsJsonValue(simulation), histogram: simulation.histogram ? histogramAsJsonValue(simulation.histogram) : null }
       : null,
+    returns: report.returns ? returnsAsJsonValue(report.returns) : null,
     charts: reportCharts(report).map((chart) => ({ id: chart.id, title: chart.title, description: chart.description })),
   };
 }

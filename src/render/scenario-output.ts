@@ -1,8 +1,8 @@
 /**
- * The output of the scenario commands (`scenario run`, `sweep`, `tornado`, `simulate`) in
- * the chosen format. Each renderer is imported only when used, so `--format json` loads
- * neither the terminal-table nor the CSV library. Money is £000; JSON and CSV carry it as
- * decimal strings.
+ * The output of the scenario commands (`scenario run`, `sweep`, `tornado`, `simulate`,
+ * `goal-seek`; also `returns`) in the chosen format. Each renderer is imported only when
+ * used, so `--format json` loads neither the terminal-table nor the CSV library. Money is
+ * £000; JSON and CSV carry it as decimal strings.
  */
 import type { GridTable } from './variance-grid.js';
 

@@ -96,6 +96,22 @@ function movedAmount(adjustment: Adjustment, source: Amount, line: Line, sourceN
 }
 
 /**
+ * The figure a slip or reclassification measures its share or amount against on one line,
+ * before it is floored at nil (£000), and its name in messages: a slip's 2020/21 outturn or
+ * 2021/24 plan; a reclassification's source class (not deliverable: {@link notDeliverableOf}).
+ * `undefined` for an outturn adjustment (it scales or sets, it does not move a figure).
+ */
+export function sourceFigureOf(line: Line, adjustment: Adjustment): { readonly amount: Amount; readonly name: string } | undefined {
+  if (adjustment.kind === 'slip') {
+    return adjustment.from === '2020/21' ? { amount: figure(line, 'outturn'), name: '2020/21 outturn' } : { amount: figure(line, '2021/24'), name: '2021/24 plan' };
+  }
+  if (adjustment.kind === 'reclassify') {
+    return { amount: adjustment.from === 'not-deliverable' ? notDeliverableOf(line) : figure(line, CLASS_FIELD[adjustment.from]), name: adjustment.from };
+  }
+  return undefined;
+}
+
+/**
  * Apply one adjustment to one line of `table` (already checked with {@link checkApplicable}).
  * Returns the new line; the old one is untouched.
  * @throws ScenarioError when an amount exceeds the figure it moves.
@@ -104,7 +120,8 @@ export function applyToLine(line: Line, table: Table, adjustment: Adjustment): L
   switch (adjustment.kind) {
     case 'slip': {
       const sourceField: Field = adjustment.from === '2020/21' ? 'outturn' : '2021/24';
-      const moved = movedAmount(adjustment, figure(line, sourceField), line, adjustment.from === '2020/21' ? '2020/21 outturn' : '2021/24 plan', table.id);
+      const source = sourceFigureOf(line, adjustment)!;
+      const moved = movedAmount(adjustment, source.amount, line, source.name, table.id);
       const changes: Partial<Record<Field, Amount>> = { [sourceField]: subtract(figure(line, sourceField), moved) };
       if (adjustment.to === '2021/24') changes['2021/24'] = add(figure(line, '2021/24'), moved);
       if (adjustment.to === '2020/21') changes.outturn = add(figure(line, 'outturn'), moved);
@@ -119,7 +136,7 @@ export function applyToLine(line: Line, table: Table, adjustment: Adjustment): L
       return { ...changed, slippedToPlan: slipped };
     }
     case 'reclassify': {
-      const source = adjustment.from === 'not-deliverable' ? notDeliverableOf(line) : figure(line, CLASS_FIELD[adjustment.from]);
+      const source = sourceFigureOf(line, adjustment)!.amount;
       const moved = movedAmount(adjustment, source, line, adjustment.from, table.id);
       const changes: Partial<Record<Field, Amount>> = {};
       if (adjustment.from !== 'not-deliverable') changes[CLASS_FIELD[adjustment.from]] = subtract(source, moved);

@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './apply.js';
 export * from './outcome.js';
 export * from './compare.js';
+export * from './goal-seek.js';
