@@ -30,6 +30,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<(program: Command) => 
   ['export', async () => (await import('./commands/export.js')).registerExport],
   ['reconcile', async () => (await import('./commands/reconcile.js')).registerReconcile],
   ['explain', async () => (await import('./commands/explain.js')).registerExplain],
+  ['layout', async () => (await import('./commands/layout.js')).registerLayout],
 ];
 
 /**

@@ -5,12 +5,13 @@ import type { Command } from 'commander';
 import type { LoadOptions } from '../load/dataset.js';
 import type { ExplainFormat } from '../render/explain.js';
 import { UsageError } from './errors.js';
-import { datasetPath, encodingOption, formatOption } from './options.js';
+import { datasetPath, encodingOption, formatOption, layoutOption } from './options.js';
 
 interface ExplainOptions {
   readonly data?: string;
   readonly format: ExplainFormat;
   readonly encoding: LoadOptions['encoding'];
+  readonly layout?: string;
 }
 
 const HELP = `
@@ -36,12 +37,13 @@ export function registerExplain(program: Command): void {
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json'], 'table'))
     .addOption(encodingOption())
+    .addOption(layoutOption())
     .addHelpText('after', HELP)
     .action(async (target: string, options: ExplainOptions) => {
       const [{ loadProgramme }, { explainFigure, isExplanation }, { renderExplanation }, { emitReport }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/explain.js'), import('../render/explain.js'), import('../io/output.js'),
       ]);
-      const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
+      const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding, layout: options.layout });
       const result = explainFigure(programme, target);
       if (!isExplanation(result)) throw new UsageError(`${result.message}; valid targets: ${result.valid.join(', ')}`);
       await emitReport(renderExplanation(result, options.format), undefined);

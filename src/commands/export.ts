@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LoadOptions } from '../load/dataset.js';
 import { UsageError } from './errors.js';
-import { datasetPath, encodingOption, formatOption } from './options.js';
+import { datasetPath, encodingOption, formatOption, layoutOption } from './options.js';
 import { packageVersion } from '../version.js';
 
 interface ExportOptions {
@@ -18,6 +18,7 @@ interface ExportOptions {
   readonly force?: boolean;
   readonly format: 'xlsx' | 'csv';
   readonly encoding: LoadOptions['encoding'];
+  readonly layout?: string;
 }
 
 const HELP = `
@@ -54,11 +55,12 @@ export function registerExport(program: Command): void {
     .option('--force', 'overwrite an existing file (or the folder\'s CSV files)')
     .addOption(formatOption(['xlsx', 'csv'], 'xlsx'))
     .addOption(encodingOption())
+    .addOption(layoutOption())
     .addHelpText('after', HELP)
     .action(async (options: ExportOptions) => {
       const [{ loadProgramme }, { emitReport, OutputError }] = await Promise.all([import('../load/dataset.js'), import('../io/output.js')]);
       const source = datasetPath(options.data);
-      const programme = await loadProgramme(source, { encoding: options.encoding });
+      const programme = await loadProgramme(source, { encoding: options.encoding, layout: options.layout });
       if (options.format === 'csv') {
         const { programmeAsCsvFiles } = await import('../render/csv-dataset.js');
         const files = programmeAsCsvFiles(programme);

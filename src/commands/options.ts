@@ -38,3 +38,8 @@ export function encodingOption(): Option {
     .choices(['auto', 'utf8', 'windows-1252', 'utf16le', 'utf16be'])
     .default('auto');
 }
+
+/** `--layout` for a workbook (or CSV) laid out as published: a layout file placing its tables (docs/published-layout.md). */
+export function layoutOption(): Option {
+  return new Option('--layout <file>', 'layout file saying where each table of a workbook laid out as published is (see fn-model layout init)');
+}

@@ -10,7 +10,7 @@ import { Option } from 'commander';
 import type { LoadOptions } from '../load/dataset.js';
 import { type Amount, amountOf } from '../money/index.js';
 import { UsageError } from './errors.js';
-import { datasetPath, encodingOption, parseTolerance } from './options.js';
+import { datasetPath, encodingOption, parseTolerance, layoutOption } from './options.js';
 import { parseCount, parseSeed, parseSwing, parseThreshold } from './scenario-options.js';
 
 type ReportFormat = 'html' | 'pdf' | 'json';
@@ -22,6 +22,7 @@ interface ReportCommandOptions {
   readonly format?: ReportFormat;
   readonly tolerance?: Amount;
   readonly encoding: LoadOptions['encoding'];
+  readonly layout?: string;
   readonly scenario?: string[];
   readonly swing: Amount;
   readonly simulate?: string;
@@ -68,6 +69,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--format <format>', 'output format (default: from the -o extension)').choices(['html', 'pdf', 'json']))
     .addOption(new Option('--tolerance <n>', 'ignore differences up to N £000 (default 0: exact)').argParser(parseTolerance))
     .addOption(encodingOption())
+    .addOption(layoutOption())
     .option('--scenario <file...>', 'scenario files (YAML): adds the scenarios side by side and a tornado of the first')
     .addOption(new Option('--swing <percent>', 'the tornado\'s swing of each savings line when the first scenario declares no drivers').argParser(parseSwing).default(amountOf('0.25'), '25%'))
     .option('--simulate <file>', 'a scenario file with drivers: adds a Monte Carlo histogram with P10/P50/P90')
@@ -79,7 +81,7 @@ export function registerReport(program: Command): void {
       const [{ loadProgramme }, { composeReport }, { writeFileAtomic }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/report.js'), import('../io/atomic-write.js'),
       ]);
-      const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
+      const programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding, layout: options.layout });
       const from = options.from ? await loadProgramme(options.from, { encoding: options.encoding }) : undefined;
       // yaml and zod (the scenario reader) and the PRNG load only with --scenario or --simulate.
       const readScenario = options.scenario || options.simulate ? (await import('../scenarios-file/read.js')).readScenario : undefined;

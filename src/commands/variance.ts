@@ -14,7 +14,7 @@ import type { LoadOptions } from '../load/dataset.js';
 import type { Programme } from '../model/index.js';
 import type { VarianceFormat } from '../render/variance.js';
 import { ExitStatus, UsageError } from './errors.js';
-import { datasetPath, encodingOption, formatOption, parseTolerance } from './options.js';
+import { datasetPath, encodingOption, formatOption, parseTolerance, layoutOption } from './options.js';
 
 interface VarianceOptions {
   readonly data?: string;
@@ -23,6 +23,7 @@ interface VarianceOptions {
   readonly strict?: boolean;
   readonly tolerance?: Amount;
   readonly encoding: LoadOptions['encoding'];
+  readonly layout?: string;
   readonly actuals?: string;
   readonly map?: string;
 }
@@ -92,6 +93,7 @@ export function registerVariance(program: Command): void {
     .option('--strict', 'exit 1 when any stated figure disagrees with its line items')
     .addOption(new Option('--tolerance <n>', 'ignore differences up to N £000 (default 0: exact)').argParser(parseTolerance))
     .addOption(encodingOption())
+    .addOption(layoutOption())
     .option('--actuals <ledger>', 'take each line\'s outturn from a general-ledger export (needs --map; see `fn-model actuals --help`)')
     .option('--map <file>', 'MAP.csv sending (cost centre, account) to table lines, for --actuals')
     .addHelpText('after', HELP)
@@ -100,7 +102,7 @@ export function registerVariance(program: Command): void {
       const [{ loadProgramme }, { computeVariance }, { renderVariance }, { colourWanted, emitReport }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/variance.js'), import('../render/variance.js'), import('../io/output.js'),
       ]);
-      let programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
+      let programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding, layout: options.layout });
       if (options.actuals && options.map) programme = await withLedgerOutturn(programme, options.actuals, options.map);
       const report = computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {});
       const text = await renderVariance(report, options.format, colourWanted(options.output));

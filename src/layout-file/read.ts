@@ -22,8 +22,8 @@ function placeAt(parsed: Parsed, path: readonly (string | number)[]): Pick<Probl
 
 /**
  * Parse the text of a layout file named `file` (as the user gave it).
- * @throws InputError with one located line per problem: YAML syntax (the first error only),
- *   an empty file, or anything the schema refuses (unknown key, unknown table id, a table
+ * @throws InputError with one located line: YAML syntax (the first error only),
+ *   an empty file, or the first thing the schema refuses (unknown key, unknown table id, a table
  *   with none or two of title/range/below, a bad cell range).
  */
 export function parseLayout(file: string, text: string): PublishedLayout {
@@ -35,7 +35,9 @@ export function parseLayout(file: string, text: string): PublishedLayout {
   const parsed: Parsed = { file, value: plain(document.contents) ?? {}, at: locator(file, document, counter) };
   const checked = layoutFileSchema.safeParse(parsed.value);
   if (!checked.success) {
-    throw new InputError(zodProblems(checked.error, parsed).map((problem) => ({ file, row: problem.origin.line, message: problem.message })));
+    // one cause, one line: later issues (e.g. "give exactly one of title, range or below" after a misspelt key) follow from the first
+    const [problem] = zodProblems(checked.error, parsed);
+    throw new InputError([{ file, row: problem?.origin.line ?? 1, message: problem?.message ?? 'is not a layout file' }]);
   }
   const tables = new Map<TableId, TablePlacement>();
   for (const [id, entry] of Object.entries(checked.data.tables) as [TableId, NonNullable<(typeof checked.data.tables)[TableId]>][]) {

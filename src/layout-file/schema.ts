@@ -33,7 +33,7 @@ export const tablePlacementSchema = z
     columns: columns.optional(),
   })
   .refine((entry) => [entry.title, entry.range, entry.below].filter((value) => value !== undefined).length === 1, {
-    error: 'give exactly one of title, range or below',
+    error: 'needs exactly one of title, range or below',
   });
 
 /** A layout file. */

@@ -540,6 +540,7 @@ export function readPublished(sheetsRead: readonly PublishedSheet[], layout?: Pu
       continue;
     }
     const source = block ?? below?.under;
+    if (!source && placement) continue; // the layout's place matched nothing: already reported at its line
     if (!source) {
       problems.push({ file: sheetsRead[0]?.source.file ?? '', message: `table ${id} not found (no title row such as ${JSON.stringify(tableLayout.title)}${tableLayout.covers.length > 0 ? ', and no total row directly below a table it covers' : ''}); name where it is in a layout file (--layout, see fn-model layout init)` });
       continue;
@@ -607,7 +608,8 @@ export function readPublished(sheetsRead: readonly PublishedSheet[], layout?: Pu
         notes.push(noteAt(sheet.read.source, row.row, 'hidden row, in no table; not read'));
         continue;
       }
-      const figure = row.cells.find((cell, index) => !sheet.read.hiddenColumns.has(index) && holdsFigure(cell));
+      // (not when the read failed: a table that was not found would fill the screen with its figures)
+      const figure = problems.length === 0 ? row.cells.find((cell, index) => !sheet.read.hiddenColumns.has(index) && holdsFigure(cell)) : undefined;
       if (figure) notes.push(noteAt(sheet.read.source, row.row, `${JSON.stringify(figure.text)}${figure.address !== undefined ? ` (${figure.address})` : ''} is a figure in no table; not read`));
     }
   }
