@@ -450,7 +450,9 @@ export function readPublished(sheetsRead: readonly PublishedSheet[], layout?: Pu
     if (placement.title === undefined) continue;
     const wanted = normaliseTitle(placement.title);
     const found: TitleCell[] = [];
-    for (const sheet of sheetNamed(placement.sheet, placement.at('sheet')) ?? []) {
+    const onSheets = sheetNamed(placement.sheet, placement.at('sheet'));
+    if (!onSheets) continue; // reported: no such sheet
+    for (const sheet of onSheets) {
       for (const row of sheet.read.rows) {
         const cell = row.cells.find((candidate) => normaliseTitle(candidate.text) === wanted);
         if (cell) found.push({ sheet, row: row.row, text: cell.text.trim(), inHeader: row.cells.filter(hasValue).length > 1 });
@@ -491,6 +493,7 @@ export function readPublished(sheetsRead: readonly PublishedSheet[], layout?: Pu
     for (const row of body) if (sheet.read.hiddenRows.has(row.row)) notes.push(noteAt(sheet.read.source, row.row, `hidden row, read as part of table ${id}`));
   };
 
+  const ambiguous = new Set<TableId>();
   for (const tableLayout of TABLE_LAYOUTS) {
     const placement = layout?.tables.get(tableLayout.id);
     if (placement?.range !== undefined) {
@@ -502,6 +505,7 @@ export function readPublished(sheetsRead: readonly PublishedSheet[], layout?: Pu
     if (placement?.below !== undefined) continue;
     const found = titles.get(tableLayout.id) ?? [];
     if (found.length > 1) {
+      ambiguous.add(tableLayout.id);
       problems.push({ file: sheetsRead[0]?.source.file ?? '', message: `table ${tableLayout.id} has more than one title row (${found.map((title) => noteAt(title.sheet.read.source, title.row, JSON.stringify(title.text))).join('; ')}); say which in a layout file (--layout, see fn-model layout init)` });
       continue;
     }
@@ -540,7 +544,7 @@ export function readPublished(sheetsRead: readonly PublishedSheet[], layout?: Pu
       continue;
     }
     const source = block ?? below?.under;
-    if (!source && placement) continue; // the layout's place matched nothing: already reported at its line
+    if (!source && (placement || ambiguous.has(id))) continue; // already reported: the layout's place matched nothing, or the title is in two places
     if (!source) {
       problems.push({ file: sheetsRead[0]?.source.file ?? '', message: `table ${id} not found (no title row such as ${JSON.stringify(tableLayout.title)}${tableLayout.covers.length > 0 ? ', and no total row directly below a table it covers' : ''}); name where it is in a layout file (--layout, see fn-model layout init)` });
       continue;
