@@ -36,7 +36,10 @@ Examples:
 
 /** Register the `layout` command (with its `init` subcommand) on the program. */
 export function registerLayout(program: Command): void {
-  const layout = program.command('layout').description('layout files for workbooks laid out as published (tables found by title)');
+  const layout = program
+    .command('layout')
+    .description('layout files for workbooks laid out as published (tables found by title)')
+    .addHelpText('after', '\nExamples:\n  $ fn-model layout init book.xlsx -o layout.yaml\n  $ fn-model variance --data book.xlsx --layout layout.yaml\n\nReference: docs/published-layout.md\n');
   layout
     .command('init')
     .description('detect the tables of a workbook (or CSV) laid out as published and write a layout file')
