@@ -13,7 +13,7 @@ import { bundledDatasetPath, loadProgramme } from '../../src/load/index.js';
 import { computeVariance } from '../../src/engine/index.js';
 import { renderVariance } from '../../src/render/variance.js';
 import type { Programme } from '../../src/model/index.js';
-import { blocksCsv, blocksWorkbook, headingBlock, headlineBlock, noteBlock, tableBlocks, type PublishedBlock } from '../../scripts/build-published.js';
+import { blocksCsv, blocksWorkbook, headingBlock, headlineBlock, noteBlock, tableBlocks, writeBlocks, type PublishedBlock } from '../../scripts/build-published.js';
 
 const work = mkdtempSync(join(tmpdir(), 'fn-model-published-property-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -76,12 +76,22 @@ describe('published layout: table order and rows between tables do not change th
     );
   }, 120_000);
 
-  it('as an .xlsx workbook (merged titles and headers)', async () => {
+  it('as an .xlsx workbook (merged titles and headers), the blocks spread over one to three sheets', async () => {
     let run = 0;
+    const spread = fc.record({ value: arrangement, sheets: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }) });
     await fc.assert(
-      fc.asyncProperty(arrangement, async (value) => {
+      fc.asyncProperty(spread, async ({ value, sheets }) => {
         const file = join(work, `book-${run += 1}.xlsx`);
-        await blocksWorkbook(layOut(value)).xlsx.writeFile(file);
+        // block i of the arrangement (with its gap rows) goes to sheet sheets[i]; the heading stays on the first sheet
+        const workbook = blocksWorkbook([]);
+        const extra = [workbook.addWorksheet('Savings'), workbook.addWorksheet('Notes')];
+        const onSheet: PublishedBlock[][] = [[], [], []];
+        value.order.forEach((which, position) => {
+          onSheet[sheets[position] ?? 0]!.push(which === 5 ? headline : tables[which]!, ...(value.gaps[position] ?? []).map(noteBlock));
+        });
+        writeBlocks(workbook.worksheets[0]!, [heading, ...(value.gaps[6] ?? []).map(noteBlock), ...onSheet[0]!]);
+        extra.forEach((sheet, index) => writeBlocks(sheet, onSheet[index + 1]!));
+        await workbook.xlsx.writeFile(file);
         const programme = await loadProgramme(file, { note: (line) => { throw new Error(`unexpected note: ${line}`); } });
         expect(await reportOf(programme)).toEqual(expected);
         rmSync(file);
