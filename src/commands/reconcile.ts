@@ -10,13 +10,14 @@ import type { Amount } from '../money/index.js';
 import type { ExportedCells } from '../load/export-workbook.js';
 import type { ReconcileFormat } from '../render/reconcile.js';
 import { ExitStatus } from './errors.js';
-import { formatOption, parseTolerance } from './options.js';
+import { formatOption, layoutOption, parseTolerance } from './options.js';
 
 interface ReconcileOptions {
   readonly against?: string;
   readonly tolerance?: Amount;
   readonly format: ReconcileFormat;
   readonly output?: string;
+  readonly layout?: string;
 }
 
 const HELP = `
@@ -57,6 +58,7 @@ export function registerReconcile(program: Command): void {
     .addOption(new Option('--tolerance <n>', 'ignore discrepancies and stale formulas up to N £000 (default 0: exact; edits are always exact)').argParser(parseTolerance))
     .addOption(formatOption(['table', 'json', 'csv'], 'table'))
     .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+    .addOption(layoutOption())
     .addHelpText('after', HELP)
     .action(async (workbook: string, options: ReconcileOptions) => {
       const [{ InputError }, { readExportedCells }, { loadProgramme }, { ABOUT_LABELS }] = await Promise.all([
@@ -66,7 +68,7 @@ export function registerReconcile(program: Command): void {
       if (!read.exported) throw new InputError(read.problems);
       const edited = await loadProgramme(workbook);
       const sourcePath = await sourceOf(workbook, read.exported, options.against);
-      const source = await loadProgramme(sourcePath);
+      const source = await loadProgramme(sourcePath, { layout: options.layout });
       const recorded = read.exported.about?.get(ABOUT_LABELS.sha256);
       const { datasetSha256 } = await import('../io/fingerprint.js');
       if (!options.against && recorded && recorded !== (await datasetSha256(sourcePath))) {

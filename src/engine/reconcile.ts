@@ -26,7 +26,7 @@
  * difference is stated − computed, as in `variance`).
  */
 import { type Amount, absolute, amountOf, compare, equals, isZero, negate, subtract, ZERO } from '../money/index.js';
-import { FIELD_HEADINGS, FIELD_LABELS, type Field, type Line, type Programme, type Table } from '../model/index.js';
+import { FIELD_HEADINGS, FIELD_LABELS, type Field, type Line, type Programme, type SourceCell, type Table } from '../model/index.js';
 import { cellLookupOf, evaluateFormula, type CellLookup, type WorkbookCell } from './formula.js';
 import { computeLine, computeVariance, type TableResult, type VarianceReport } from './variance.js';
 
@@ -54,6 +54,8 @@ export interface Finding {
   readonly difference: Amount | undefined;
   /** The formula, for `stale-formula` (without `=`). */
   readonly formula?: string;
+  /** Where the figure is in the source dataset (an edited or discrepant figure), so a finding points at the officer's own cell. */
+  readonly source?: SourceCell;
 }
 
 /** What {@link reconcileWorkbook} needs. */
@@ -114,6 +116,7 @@ function compareTable(source: Table, workbook: Table): Finding[] {
       findings.push({
         kind: 'edited', sheet: line.sources[field]?.sheet ?? sheet, cell: line.sources[field]?.cell, table: workbook.id, line: line.id, field,
         was: before[field], now: after[field], difference: differenceOf(before[field], after[field]),
+        ...(was.sources[field] ? { source: was.sources[field] } : {}),
       });
     }
   }
@@ -127,6 +130,7 @@ function compareTable(source: Table, workbook: Table): Finding[] {
     findings.push({
       kind: 'edited', sheet: workbook.statedSources[field]?.sheet ?? sheet, cell: workbook.statedSources[field]?.cell, table: workbook.id, line: 'TOTAL', field,
       was: source.stated[field], now: workbook.stated[field], difference: differenceOf(source.stated[field], workbook.stated[field]),
+      ...(source.statedSources[field] ? { source: source.statedSources[field] } : {}),
     });
   }
   return findings;
@@ -150,6 +154,7 @@ export function compareProgrammes(source: Programme, workbook: Programme): Findi
     findings.push({
       kind: 'edited', sheet: now?.source.sheet, cell: now?.source.cell, table: 'headline', line: figure, field: 'amount',
       was: was?.amount, now: now?.amount, difference: differenceOf(was?.amount, now?.amount),
+      ...(was ? { source: was.source } : {}),
     });
   }
   return findings.sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind));
@@ -307,14 +312,27 @@ export function overwrittenFormulas(cells: readonly WorkbookCell[], workbook: Pr
   return findings;
 }
 
+/** Where a stated figure (`table`, line id or `TOTAL` or headline figure, field) is in a dataset, if it is there. */
+function sourceCellOf(programme: Programme, table: string, line: string, field: string): SourceCell | undefined {
+  if (table === 'headline') return programme.headline.find((item) => item.figure === line)?.source;
+  const found = programme.tables.find((candidate) => candidate.id === table);
+  if (!found) return undefined;
+  const sources = line === 'TOTAL' ? found.statedSources : found.lines.find((candidate) => candidate.id === line)?.sources;
+  return sources?.[field as Field];
+}
+
 /** Reconcile an exported workbook: see the module comment for the findings and their order. */
 export function reconcileWorkbook(input: ReconcileInput): ReconcileReport {
   const tolerance = input.tolerance ?? ZERO;
   const variance = computeVariance(input.workbook, { tolerance });
-  const discrepancies: Finding[] = variance.discrepancies.map((item) => ({
-    kind: 'discrepancy', sheet: item.source.sheet, cell: item.source.cell, table: item.table, line: item.line, field: item.field,
-    was: item.computed, now: item.stated, difference: item.difference,
-  }));
+  const discrepancies: Finding[] = variance.discrepancies.map((item) => {
+    const where = sourceCellOf(input.source, item.table, item.line, item.field);
+    return {
+      kind: 'discrepancy', sheet: item.source.sheet, cell: item.source.cell, table: item.table, line: item.line, field: item.field,
+      was: item.computed, now: item.stated, difference: item.difference,
+      ...(where ? { source: where } : {}),
+    };
+  });
   const findings = [...compareProgrammes(input.source, input.workbook), ...staleFormulas(input.cells, tolerance), ...overwrittenFormulas(input.cells, input.workbook), ...discrepancies];
   const counts = Object.fromEntries(FINDING_KINDS.map((kind) => [kind, findings.filter((finding) => finding.kind === kind).length])) as Record<FindingKind, number>;
   return { workbook: input.workbook, source: input.source, tolerance, findings, summary: { ...counts, total: findings.length }, variance };

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { type Amount, formatAmount, toDecimalString } from '../money/index.js';
 import { FINDING_KINDS, type Finding, type ReconcileReport } from '../engine/index.js';
 import { neutraliseFormula } from './csv-safety.js';
+import { cellReference } from '../model/index.js';
 
 /** The reconcile report's output formats. */
 export type ReconcileFormat = 'table' | 'json' | 'csv';
@@ -31,7 +32,13 @@ export function findingJson(finding: Finding): Record<string, string | null> {
     now: money(finding.now),
     difference: money(finding.difference),
     ...(finding.formula !== undefined ? { formula: `=${finding.formula}` } : {}),
+    ...(sourceReferenceOf(finding) !== undefined ? { source: sourceReferenceOf(finding) ?? null } : {}),
   };
+}
+
+/** Where an edited or discrepant figure is in the source dataset, as a cell reference (`book.xlsx!Sheet!G14`), when the source has cell addresses. */
+function sourceReferenceOf(finding: Finding): string | undefined {
+  return finding.source ? cellReference(finding.source) : undefined;
 }
 
 /** The report as a JSON-ready object: `{ workbook, against, unit, tolerance, findings, summary }`. */
@@ -59,9 +66,14 @@ function shown(value: Amount | undefined): string {
 /** The report as aligned text: a heading, one row per finding, the summary line. */
 export function reconcileAsTable(report: ReconcileReport): string {
   const heading = `Reconciling ${report.workbook.path} against ${report.source.path}; all amounts £000; tolerance ${toDecimalString(report.tolerance)}`;
-  const rows: string[][] = [['kind', 'sheet', 'cell', 'table', 'line', 'field', 'was', 'now', 'difference']];
+  // the source column only when the source has cell addresses (a workbook): where the officer's own figure is
+  const withSource = report.findings.some((finding) => sourceReferenceOf(finding) !== undefined);
+  const rows: string[][] = [['kind', 'sheet', 'cell', 'table', 'line', 'field', 'was', 'now', 'difference', ...(withSource ? ['source'] : [])]];
   for (const finding of report.findings) {
-    rows.push([finding.kind, finding.sheet ?? '', finding.cell ?? '', finding.table ?? '', finding.line ?? '', finding.field ?? '', shown(finding.was), shown(finding.now), shown(finding.difference)]);
+    rows.push([
+      finding.kind, finding.sheet ?? '', finding.cell ?? '', finding.table ?? '', finding.line ?? '', finding.field ?? '', shown(finding.was), shown(finding.now), shown(finding.difference),
+      ...(withSource ? [sourceReferenceOf(finding) ?? ''] : []),
+    ]);
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length)));
   const numeric = new Set([6, 7, 8]);

@@ -74,6 +74,27 @@ describe('the published-layout fixture gives exactly the bundled report', () => 
   });
 });
 
+describe('reconcile against a published workbook points at the officer\'s cells', () => {
+  it('each discrepancy names its source cell (JSON "source", table column "source")', () => {
+    const audit = join(work, 'audit.xlsx');
+    const exported = runCli(['export', '--data', BOOK, '-o', audit], { env: { SOURCE_DATE_EPOCH: '1617148800' } });
+    expect(exported.status).toBe(0);
+    const result = runCli(['reconcile', audit, '--format', 'json']);
+    expect(result.status).toBe(1);
+    const findings = JSON.parse(result.stdout).findings as { kind: string; line: string; field: string; source?: string }[];
+    expect(findings.map((finding) => `${finding.kind} ${finding.line} ${finding.field} ${finding.source}`)).toEqual([
+      `discrepancy BRR09 variance ${BOOK}!Benefits Realisation!H38`,
+      `discrepancy TOTAL outturn ${BOOK}!Benefits Realisation!G46`,
+      `discrepancy TOTAL variance ${BOOK}!Benefits Realisation!H46`,
+      `discrepancy TOTAL 2021/24 ${BOOK}!Benefits Realisation!E69`,
+      `discrepancy TOTAL outturn ${BOOK}!Benefits Realisation!G69`,
+      `discrepancy TOTAL variance ${BOOK}!Benefits Realisation!H69`,
+      `discrepancy savings-shortfall amount ${BOOK}!Benefits Realisation!A72`,
+      `discrepancy combined-adverse-movement amount ${BOOK}!Benefits Realisation!A72`,
+    ]);
+  });
+});
+
 describe('layout init round-trips', () => {
   const layout = join(work, 'layout.yaml');
   beforeAll(() => {
