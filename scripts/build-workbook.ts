@@ -56,7 +56,7 @@ function spreadsheetValueOf(amount: Amount): number | string {
 }
 
 /** The raw CSV text of a table's cells, by row number and field, to keep "-" as written. */
-async function csvTexts(file: string, tableId: Parameters<typeof layoutOf>[0]): Promise<(row: number, column: TableColumn) => string> {
+export async function csvTexts(file: string, tableId: Parameters<typeof layoutOf>[0]): Promise<(row: number, column: TableColumn) => string> {
   const grid = await readCsvRows(await readFile(file), { encoding: 'auto' }, file);
   const rows: readonly GridRow[] = grid.rows;
   const header = findHeader(
@@ -155,7 +155,7 @@ export function fixZipEntryTimes(zip: Uint8Array): Uint8Array {
 }
 
 /** Write bytes to `target` atomically: a temporary file beside it, then rename. */
-async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
   const temporary = join(dirname(target), `.fn-model-tmp-${process.pid}-${basename(target)}`);
   try {
     await writeFile(temporary, bytes);

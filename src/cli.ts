@@ -35,6 +35,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<(program: Command) => 
   ['explain', async () => (await import('./commands/explain.js')).registerExplain],
   ['rules', async () => (await import('./commands/rules.js')).registerRules],
   ['diagnose', async () => (await import('./commands/diagnose.js')).registerDiagnose],
+  ['layout', async () => (await import('./commands/layout.js')).registerLayout],
 ];
 
 /** Examples after the top-level help, as every command has its own (`fn-model COMMAND --help`). */

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import type { DiagnoseFormat } from '../render/diagnose.js';
 import { ExitStatus } from './errors.js';
-import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, layoutOption, loadOptionsOf, formatOption } from './options.js';
 import type { CsvInputOptions } from './options.js';
 
 interface DiagnoseOptions extends CsvInputOptions {
@@ -67,6 +67,7 @@ export function registerDiagnose(program: Command): void {
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(decimalCommaOption())
+    .addOption(layoutOption())
     .addHelpText('after', HELP)
     .action(async (options: DiagnoseOptions, command: Command) => {
       const [{ loadProgramme }, { diagnoseProgramme }, { renderDiagnosis }, { colourWanted, emitReport }, { readWeights }] = await Promise.all([

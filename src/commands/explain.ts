@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import type { ExplainFormat } from '../render/explain.js';
 import { UsageError } from './errors.js';
-import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, layoutOption, loadOptionsOf, formatOption } from './options.js';
 import type { CsvInputOptions } from './options.js';
 
 interface ExplainOptions extends CsvInputOptions {
@@ -37,6 +37,7 @@ export function registerExplain(program: Command): void {
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(decimalCommaOption())
+    .addOption(layoutOption())
     .addHelpText('after', HELP)
     .action(async (target: string, options: ExplainOptions, command: Command) => {
       const [{ loadProgramme }, { explainFigure, isExplanation }, { renderExplanation }, { emitReport }] = await Promise.all([

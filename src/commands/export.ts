@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from './errors.js';
-import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, layoutOption, loadOptionsOf, formatOption } from './options.js';
 import type { CsvInputOptions } from './options.js';
 import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 import { packageVersion } from '../version.js';
@@ -58,6 +58,7 @@ export function registerExport(program: Command): void {
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(decimalCommaOption())
+    .addOption(layoutOption())
     .addHelpText('after', HELP)
     .action(async (options: ExportOptions, command: Command) => {
       const [{ loadProgramme }, { emitReport, OutputError }] = await Promise.all([import('../load/dataset.js'), import('../io/output.js')]);

@@ -74,6 +74,8 @@ export interface CsvInputOptions {
   readonly encoding: LoadOptions['encoding'];
   readonly delimiter?: LoadOptions['delimiter'];
   readonly decimalComma?: boolean;
+  /** `--layout FILE`: where each table of a workbook laid out as published is. */
+  readonly layout?: string;
 }
 
 /** `--delimiter` for CSV input (default auto: a `sep=` first line, else detected from the header line). */
@@ -88,13 +90,23 @@ export function decimalCommaOption(): Option {
   return new Option('--decimal-comma', 'text amounts use a decimal comma and "." for thousands (1.234,56 and -2,40), as European Excel writes');
 }
 
-/** The {@link LoadOptions} of a command's CSV options; with the global `--debug`, each CSV file's delimiter is told on stderr. */
-export function loadOptionsOf(options: CsvInputOptions, command: Command): LoadOptions {
+/**
+ * The {@link LoadOptions} of a command's input options; with the global `--debug`, each CSV
+ * file's delimiter is told on stderr. `withLayout` false for a second dataset (`--from`,
+ * `--trend`): `--layout` describes the `--data` workbook only.
+ */
+export function loadOptionsOf(options: CsvInputOptions, command: Command, withLayout = true): LoadOptions {
   const debug = Boolean(command.optsWithGlobals().debug);
   return {
     encoding: options.encoding,
     delimiter: options.delimiter ?? 'auto',
     decimalComma: options.decimalComma ?? false,
+    ...(withLayout && options.layout !== undefined ? { layout: options.layout } : {}),
     ...(debug ? { onDebug: (line: string) => process.stderr.write(`fn-model: debug: ${line}\n`) } : {}),
   };
+}
+
+/** `--layout` for a workbook (or CSV) laid out as published: a layout file placing its tables (docs/published-layout.md). */
+export function layoutOption(): Option {
+  return new Option('--layout <file>', 'layout file saying where each table of a workbook laid out as published is (see fn-model layout init)');
 }

@@ -10,7 +10,7 @@ import type { Amount } from '../money/index.js';
 import type { ExportedCells } from '../load/export-workbook.js';
 import type { ReconcileFormat } from '../render/reconcile.js';
 import { ExitStatus } from './errors.js';
-import { formatOption, parseTolerance } from './options.js';
+import { formatOption, layoutOption, parseTolerance } from './options.js';
 import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 interface ReconcileOptions {
@@ -19,6 +19,7 @@ interface ReconcileOptions {
   readonly format: ReconcileFormat;
   readonly output?: string;
   readonly baseline?: boolean;
+  readonly layout?: string;
 }
 
 const HELP = `
@@ -69,6 +70,7 @@ export function registerReconcile(program: Command): void {
     .addOption(forceOption())
     .hook('preAction', checkOutputFile())
     .option('--baseline', 'expect the source dataset\'s own published discrepancies: exit 0 when nothing else is found')
+    .addOption(layoutOption())
     .addHelpText('after', HELP)
     .action(async (workbook: string, options: ReconcileOptions) => {
       const [{ InputError }, { readExportedCells }, { loadProgramme }, { ABOUT_LABELS }] = await Promise.all([
@@ -78,7 +80,7 @@ export function registerReconcile(program: Command): void {
       if (!read.exported) throw new InputError(read.problems);
       const edited = await loadProgramme(workbook);
       const sourcePath = await sourceOf(workbook, read.exported, options.against);
-      const source = await loadProgramme(sourcePath);
+      const source = await loadProgramme(sourcePath, { layout: options.layout });
       const recorded = read.exported.about?.get(ABOUT_LABELS.sha256);
       const { datasetSha256 } = await import('../io/fingerprint.js');
       if (!options.against && recorded && recorded !== (await datasetSha256(sourcePath))) {

@@ -10,7 +10,7 @@ import { Option } from 'commander';
 import { type Amount, amountOf } from '../money/index.js';
 import { UsageError } from './errors.js';
 import type { Month } from '../model/index.js';
-import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, monthLabelOption, parseTolerance } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, layoutOption, loadOptionsOf, monthLabelOption, parseTolerance } from './options.js';
 import type { CsvInputOptions } from './options.js';
 import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 import { parseCount, parseSeed, parseSwing, parseThreshold } from './scenario-options.js';
@@ -85,6 +85,7 @@ export function registerReport(program: Command): void {
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(decimalCommaOption())
+    .addOption(layoutOption())
     .option('--scenario <file...>', 'scenario files (YAML): adds the scenarios side by side and a tornado of the first')
     .addOption(new Option('--swing <percent>', 'the tornado\'s swing of each savings line when the first scenario declares no drivers').argParser(parseSwing).default(amountOf('0.25'), '25%'))
     .option('--simulate <file>', 'a scenario file with drivers: adds a Monte Carlo histogram with P10/P50/P90')
@@ -99,10 +100,10 @@ export function registerReport(program: Command): void {
         import('../load/dataset.js'), import('../engine/report.js'), import('../io/atomic-write.js'),
       ]);
       const programme = await loadProgramme(datasetPath(options.data), loadOptionsOf(options, command));
-      const from = options.from ? await loadProgramme(options.from, loadOptionsOf(options, command)) : undefined;
+      const from = options.from ? await loadProgramme(options.from, loadOptionsOf(options, command, false)) : undefined;
       if (options.trendLabel && !options.trend) throw new UsageError('--trend-label needs --trend SNAPSHOT...');
       const trend = options.trend
-        ? await (await import('./trend-snapshots.js')).loadDatedSnapshots(options.trend, options.trendLabel, loadOptionsOf(options, command))
+        ? await (await import('./trend-snapshots.js')).loadDatedSnapshots(options.trend, options.trendLabel, loadOptionsOf(options, command, false))
         : undefined;
       // yaml and zod (the scenario reader) and the PRNG load only with --scenario or --simulate.
       const readScenario = options.scenario || options.simulate ? (await import('../scenarios-file/read.js')).readScenario : undefined;

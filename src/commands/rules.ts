@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { DiagnoseFormat } from '../render/diagnose.js';
-import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, layoutOption, loadOptionsOf, formatOption } from './options.js';
 import type { CsvInputOptions } from './options.js';
 
 interface RulesOptions extends CsvInputOptions {
@@ -37,6 +37,7 @@ export function registerRules(program: Command): void {
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(decimalCommaOption())
+    .addOption(layoutOption())
     .addHelpText('after', HELP)
     .action(async (options: RulesOptions, command: Command) => {
       const [{ loadProgramme }, { editRulesOf }, { renderRules }, { colourWanted, emitReport }] = await Promise.all([

@@ -14,7 +14,7 @@ import type { Programme } from '../model/index.js';
 import type { VarianceFormat } from '../render/variance.js';
 import type { VarianceColumn } from '../render/variance-table.js';
 import { ExitStatus, UsageError } from './errors.js';
-import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, loadOptionsOf, formatOption, parseTolerance } from './options.js';
+import { datasetPath, decimalCommaOption, delimiterOption, encodingOption, layoutOption, loadOptionsOf, formatOption, parseTolerance } from './options.js';
 import type { CsvInputOptions } from './options.js';
 import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
@@ -125,6 +125,7 @@ export function registerVariance(program: Command): void {
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(decimalCommaOption())
+    .addOption(layoutOption())
     .option('--actuals <ledger>', 'take each line\'s outturn from a general-ledger export (needs --map; see `fn-model actuals --help`)')
     .option('--map <file>', 'MAP.csv sending (cost centre, account) to table lines, for --actuals')
     .addOption(new Option('--columns <list>', 'table only: show just these columns of each programme table, comma-separated (line is always shown): ' + COLUMN_KEYS.join(',')).argParser(parseColumns))

@@ -33,7 +33,7 @@
  * difference is stated − computed, as in `variance`).
  */
 import { type Amount, absolute, amountOf, atSpreadsheetPrecision, compare, equals, isZero, millionsShown, negate, subtract, toDecimalString, ZERO } from '../money/index.js';
-import { EXPORT_FIRST_LINE_ROW, FIELD_HEADINGS, FIELD_LABELS, type Field, type Line, type Programme, type Table } from '../model/index.js';
+import { EXPORT_FIRST_LINE_ROW, FIELD_HEADINGS, FIELD_LABELS, type Field, type Line, type Programme, type SourceCell, type Table } from '../model/index.js';
 import { cellLookupOf, evaluateFormula, formulaReferences, type CellLookup, type WorkbookCell } from './formula.js';
 import { computeLine, computeVariance, type TableResult, type VarianceReport } from './variance.js';
 
@@ -72,6 +72,8 @@ export interface Finding {
   readonly computed?: Amount;
   /** With a baseline: a discrepancy the source dataset publishes itself (same figures). False otherwise. */
   readonly expected?: boolean;
+  /** Where the figure is in the source dataset (an edited or discrepant figure), so a finding points at the officer's own cell. */
+  readonly source?: SourceCell;
 }
 
 /** What {@link reconcileWorkbook} needs. */
@@ -155,6 +157,7 @@ function compareTable(source: Table, workbook: Table): Finding[] {
       findings.push({
         kind: 'edited', sheet: line.sources[field]?.sheet ?? sheet, cell: line.sources[field]?.cell, table: workbook.id, line: line.id, field,
         was: before[field], now: after[field], difference: differenceOf(before[field], after[field]),
+        ...(was.sources[field] ? { source: was.sources[field] } : {}),
       });
     }
   }
@@ -169,6 +172,7 @@ function compareTable(source: Table, workbook: Table): Finding[] {
     findings.push({
       kind: 'edited', sheet: workbook.statedSources[field]?.sheet ?? sheet, cell: workbook.statedSources[field]?.cell, table: workbook.id, line: 'TOTAL', field,
       was: source.stated[field], now: workbook.stated[field], difference: differenceOf(source.stated[field], workbook.stated[field]),
+      ...(source.statedSources[field] ? { source: source.statedSources[field] } : {}),
     });
   }
   return findings;
@@ -192,6 +196,7 @@ export function compareProgrammes(source: Programme, workbook: Programme): Findi
     findings.push({
       kind: 'edited', sheet: now?.source.sheet, cell: now?.source.cell, table: 'headline', line: figure, field: 'amount',
       was: was?.amount, now: now?.amount, difference: differenceOf(was?.amount, now?.amount),
+      ...(was ? { source: was.source } : {}),
     });
   }
   return findings.sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind));
@@ -417,17 +422,30 @@ export function findingGroups(findings: readonly Finding[]): FindingGroup[] {
   return groups;
 }
 
+/** Where a stated figure (`table`, line id or `TOTAL` or headline figure, field) is in a dataset, if it is there. */
+function sourceCellOf(programme: Programme, table: string, line: string, field: string): SourceCell | undefined {
+  if (table === 'headline') return programme.headline.find((item) => item.figure === line)?.source;
+  const found = programme.tables.find((candidate) => candidate.id === table);
+  if (!found) return undefined;
+  const sources = line === 'TOTAL' ? found.statedSources : found.lines.find((candidate) => candidate.id === line)?.sources;
+  return sources?.[field as Field];
+}
+
 /** Reconcile an exported workbook: see the module comment for the findings and their order. */
 export function reconcileWorkbook(input: ReconcileInput): ReconcileReport {
   const tolerance = input.tolerance ?? ZERO;
   const variance = computeVariance(input.workbook, { tolerance });
   const published = input.baseline ? computeVariance(input.source, { tolerance }).discrepancies : [];
   const expectedKeys = new Set(published.map((item) => discrepancyKey(item.table, item.line, item.field, item.stated, item.computed)));
-  const discrepancies: Finding[] = variance.discrepancies.map((item) => ({
-    kind: 'discrepancy', sheet: item.source.sheet, cell: item.source.cell, table: item.table, line: item.line, field: item.field,
-    was: item.computed, now: item.stated, difference: item.difference, stated: item.stated, computed: item.computed,
-    expected: expectedKeys.has(discrepancyKey(item.table, item.line, item.field, item.stated, item.computed)),
-  }));
+  const discrepancies: Finding[] = variance.discrepancies.map((item) => {
+    const where = sourceCellOf(input.source, item.table, item.line, item.field);
+    return {
+      kind: 'discrepancy', sheet: item.source.sheet, cell: item.source.cell, table: item.table, line: item.line, field: item.field,
+      was: item.computed, now: item.stated, difference: item.difference, stated: item.stated, computed: item.computed,
+      expected: expectedKeys.has(discrepancyKey(item.table, item.line, item.field, item.stated, item.computed)),
+      ...(where ? { source: where } : {}),
+    };
+  });
   const compared = compareProgrammes(input.source, input.workbook);
   const overwritten = overwrittenFormulas(input.cells, input.workbook);
   const stale = withCauses(staleFormulas(input.cells, tolerance), [...compared.filter((finding) => finding.kind === 'edited'), ...overwritten]);

@@ -10,8 +10,14 @@ import { buildHeadline, isHeadlineLabel } from './headline.js';
 import { buildTable } from './table.js';
 import { tableColumnOf } from './header.js';
 import { fileSizeLimitFor, fileSizeMessage, readFileWithin } from './limits.js';
+import type { PublishedLayout, PublishedRead, PublishedSheet } from './published.js';
 
-/** How to load a dataset. `encoding` and `delimiter` apply to CSV files; workbooks ignore them. */
+/**
+ * How to load a dataset. `encoding`, `delimiter` and `decimalComma` apply to CSV files; workbooks ignore the first two.
+ * `layout` is a layout file's path (`--layout`) for a workbook or CSV laid out as published.
+ * `note` receives notes about a published layout (hidden rows and columns, figures in no
+ * table), one located line each; default: written to stderr as `fn-model: note: …`.
+ */
 export interface LoadOptions {
   /** CSV text encoding (default `auto`). */
   readonly encoding?: CsvEncoding;
@@ -21,6 +27,18 @@ export interface LoadOptions {
   readonly decimalComma?: boolean;
   /** Told one line per CSV file of how it was read (`--debug`): the delimiter and how it was chosen. */
   readonly onDebug?: (line: string) => void;
+  readonly layout?: string;
+  readonly note?: (line: string) => void;
+}
+
+/** Notes go to stderr unless the caller takes them: progress and notes never mix with data on stdout. */
+function noteOf(options: LoadOptions): (line: string) => void {
+  return options.note ?? ((line) => process.stderr.write(`fn-model: note: ${line}\n`));
+}
+
+/** Whether a workbook is fn-model's own layout (a sheet named by a table id) rather than laid out as published. */
+export function isOneSheetPerTable(sheetNames: readonly string[]): boolean {
+  return sheetNames.some((name) => TABLE_LAYOUTS.some((layout) => layout.id === name.toLowerCase()));
 }
 
 const CHOICE_WORDS = { forced: 'as --delimiter says', 'sep-line': 'from its sep= line', header: 'detected from the header line', default: 'the default (no header line recognised)' } as const;
@@ -56,9 +74,56 @@ export async function loadProgramme(path: string, options: LoadOptions = {}): Pr
   } catch (error) {
     throw new InputError([{ file: path, message: fileProblemMessage(error) ?? `cannot be read (${String(error)})` }]);
   }
-  if (isFolder) return loadFolder(path, options);
-  if (path.toLowerCase().endsWith('.xlsx')) return loadWorkbook(path, options.decimalComma ?? false);
-  throw new InputError([{ file: path, message: 'is neither a folder of CSV files nor an .xlsx workbook' }]);
+  if (isFolder) {
+    if (options.layout !== undefined) throw new InputError([{ file: path, message: 'is a folder of CSV files, which needs no layout file; --layout is for a workbook (or CSV) laid out as published' }]);
+    return loadFolder(path, options);
+  }
+  if (path.toLowerCase().endsWith('.xlsx')) return loadWorkbook(path, options);
+  if (path.toLowerCase().endsWith('.csv')) return loadPublishedCsv(path, options);
+  throw new InputError([{ file: path, message: 'is neither a folder of CSV files, an .xlsx workbook, nor a .csv file saved from a sheet laid out as published' }]);
+}
+
+/** The layout file named by `options.layout`, read and validated, if any. */
+async function layoutOf(options: LoadOptions): Promise<PublishedLayout | undefined> {
+  if (options.layout === undefined) return undefined;
+  const { readLayout } = await import('../layout-file/read.js');
+  return readLayout(options.layout);
+}
+
+/**
+ * Read a dataset laid out as published, for `fn-model layout init`: what was detected and
+ * every problem, without building a programme. `path` is an .xlsx workbook or a .csv file.
+ * @throws InputError when the file cannot be read at all, or the layout file is bad.
+ */
+export async function detectPublished(path: string, options: LoadOptions = {}): Promise<PublishedRead> {
+  const { readPublishedSheets } = await import('./published-read.js');
+  const sheets = await publishedSheetsOf(path, options);
+  return readPublishedSheets(sheets, await layoutOf(options));
+}
+
+/** The sheets of a workbook or CSV file, read as published. @throws InputError when unreadable. */
+async function publishedSheetsOf(path: string, options: LoadOptions): Promise<readonly PublishedSheet[]> {
+  const { workbookSheets, csvSheet } = await import('./published-read.js');
+  if (path.toLowerCase().endsWith('.csv')) {
+    const read = await readBytes(path, 'not found');
+    if (!read.bytes) throw new InputError(read.problem ? [read.problem] : []);
+    const csv = await csvSheet(path, read.bytes, options.encoding ?? 'auto');
+    if (!csv.sheet) throw new InputError(csv.problems);
+    return [csv.sheet];
+  }
+  const { openWorkbook } = await import('./xlsx.js');
+  const opened = await openWorkbook(path, path);
+  if (!opened.workbook) throw new InputError(opened.problems);
+  const read = await workbookSheets(path, opened.workbook.sheets);
+  if (read.problems.length > 0) throw new InputError(read.problems);
+  return read.sheets;
+}
+
+/** Load one CSV file saved from a sheet laid out as published (see \`published.ts\`). */
+async function loadPublishedCsv(file: string, options: LoadOptions): Promise<Programme> {
+  const { publishedProgramme, readPublishedSheets } = await import('./published-read.js');
+  const sheets = await publishedSheetsOf(file, options);
+  return publishedProgramme(file, readPublishedSheets(sheets, await layoutOf(options)), noteOf(options));
 }
 
 /** Read a file's bytes, or say why not (`absentMessage` when it does not exist; a file over its size limit is refused unread). */
@@ -115,14 +180,25 @@ async function loadFolder(folder: string, options: LoadOptions): Promise<Program
   return { name: basename(resolve(folder)), path: folder, tables, headline };
 }
 
-/** Load an .xlsx workbook (see {@link loadProgramme}). */
-async function loadWorkbook(file: string, decimalComma: boolean): Promise<Programme> {
+/**
+ * Load an .xlsx workbook (see {@link loadProgramme}): fn-model's own layout when a sheet is
+ * named by a table id and no layout file is given ({@link isOneSheetPerTable}), otherwise
+ * laid out as published (tables found by title on any sheet, see `published.ts`).
+ */
+async function loadWorkbook(file: string, options: LoadOptions): Promise<Programme> {
+  const decimalComma = options.decimalComma ?? false;
   // Imported here, not at the top: a CSV dataset never needs the workbook reader (nor
   // yauzl), which is ~65 KB of code to compile at start-up.
   const { openWorkbook, worksheetRows } = await import('./xlsx.js');
   const opened = await openWorkbook(file, file);
   if (!opened.workbook) throw new InputError(opened.problems);
   const workbook = opened.workbook;
+  if (options.layout !== undefined || !isOneSheetPerTable(workbook.sheets.map((sheet) => sheet.name))) {
+    const { workbookSheets, publishedProgramme, readPublishedSheets } = await import('./published-read.js');
+    const read = await workbookSheets(file, workbook.sheets);
+    if (read.problems.length > 0) throw new InputError(read.problems);
+    return publishedProgramme(file, readPublishedSheets(read.sheets, await layoutOf(options)), noteOf(options));
+  }
   const problems: Problem[] = [];
   const tables: Table[] = [];
   for (const layout of TABLE_LAYOUTS) {

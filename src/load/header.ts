@@ -37,6 +37,8 @@ const TABLE_LABELS: ReadonlyMap<string, TableColumn> = new Map<string, TableColu
   ['line', 'line'],
   ['line id', 'line'],
   ['id', 'line'],
+  ['ref', 'line'],
+  ['reference', 'line'],
   ['name', 'name'],
   ['description', 'name'],
   ['2019/20', '2019/20'],

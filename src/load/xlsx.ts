@@ -162,6 +162,17 @@ export function worksheetRows(worksheet: Worksheet, source: GridSource): { reado
 /** An opened dataset workbook: find a sheet by name, case-insensitively. */
 export interface DatasetWorkbook {
   readonly sheet: (name: string) => Worksheet | undefined;
+  /** Every worksheet, in workbook order. */
+  readonly sheets: readonly Worksheet[];
+}
+
+/** The hidden rows (1-based) and columns (0-based indexes) of a worksheet, up to its last row and column. */
+export function hiddenRowsAndColumns(worksheet: Worksheet, lastRow: number): { readonly rows: ReadonlySet<number>; readonly columns: ReadonlySet<number> } {
+  const rows = new Set<number>();
+  const columns = new Set<number>();
+  for (let row = 1; row <= lastRow; row += 1) if (worksheet.findRow(row)?.hidden) rows.add(row);
+  for (let column = 1; column <= worksheet.columnCount; column += 1) if (worksheet.getColumn(column).hidden) columns.add(column - 1);
+  return { rows, columns };
 }
 
 /**
@@ -194,7 +205,7 @@ export async function openWorkbook(path: string, file: string): Promise<{ readon
   }
   if (workbook.worksheets.length === 0) return notWorkbook;
   return {
-    workbook: { sheet: (name) => workbook.worksheets.find((worksheet) => worksheet.name.toLowerCase() === name.toLowerCase()) },
+    workbook: { sheet: (name) => workbook.worksheets.find((worksheet) => worksheet.name.toLowerCase() === name.toLowerCase()), sheets: workbook.worksheets },
     problems: [],
   };
 }

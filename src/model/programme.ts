@@ -54,6 +54,16 @@ export interface SourceCell {
   readonly cell?: string;
 }
 
+/**
+ * A source cell as a spreadsheet reference the officer can go to: `book.xlsx!Sheet!G14`
+ * (workbooks), `book.csv!G14` (a CSV saved from a sheet), or `undefined` when the source
+ * has no cell address (a CSV folder, whose place is its file, row and column name).
+ */
+export function cellReference(source: SourceCell): string | undefined {
+  if (source.cell === undefined) return undefined;
+  return source.sheet !== undefined ? `${source.file}!${source.sheet}!${source.cell}` : `${source.file}!${source.cell}`;
+}
+
 /** One line of a table (e.g. `BRR04 - CFN Improving Fostering`), £000. */
 export interface Line {
   /** The line id (`BRR04`, `Adults`, `Staff Costs`). Unique within its table. */

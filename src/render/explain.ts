@@ -4,16 +4,18 @@
  * (stated − computed). Money is £000; JSON carries it as decimal strings.
  */
 import { formatAmount, toDecimalString } from '../money/index.js';
-import { FIELD_HEADINGS, type SourceCell } from '../model/index.js';
+import { FIELD_HEADINGS, cellReference, type SourceCell } from '../model/index.js';
 import { disagrees, type Explanation } from '../engine/index.js';
 import { sourceJson } from './variance-json.js';
 
 /** The explain output formats. */
 export type ExplainFormat = 'table' | 'json';
 
-/** A source cell in words: `data/march-2021/brp-savings.csv:5 column "outturn"`, workbooks add `[sheet]` and `(F5)`. */
+/** A source cell in words: `data/march-2021/brp-savings.csv:5 column "outturn"`; with a cell address, the reference first: `book.xlsx!Sheet!G14 column "outturn"`. */
 export function placeOf(source: SourceCell | undefined): string {
   if (!source) return '(no source cell)';
+  const reference = cellReference(source);
+  if (reference !== undefined) return `${reference} column ${JSON.stringify(source.column)}`;
   const sheet = source.sheet !== undefined ? `[${source.sheet}]` : '';
   const cell = source.cell !== undefined ? ` (${source.cell})` : '';
   return `${source.file}${sheet}:${source.row} column ${JSON.stringify(source.column)}${cell}`;

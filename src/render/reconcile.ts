@@ -6,6 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Amount, formatAmount, toDecimalString } from '../money/index.js';
 import { type CauseGroup, FINDING_KINDS, type Finding, type FindingGroup, type FindingKind, type ReconcileReport, findingGroups } from '../engine/index.js';
+import { cellReference } from '../model/index.js';
 import { neutraliseFormula } from './csv-safety.js';
 
 /** The reconcile report's output formats. */
@@ -37,8 +38,17 @@ export function findingJson(finding: Finding): Record<string, string | boolean |
     ...(finding.dependsOn !== undefined ? { dependsOn: [...finding.dependsOn] } : {}),
     ...(finding.kind === 'discrepancy' ? { stated: money(finding.stated), computed: money(finding.computed) } : {}),
     expected: finding.expected === true,
+    ...(sourceReferenceOf(finding) !== undefined ? { source: sourceReferenceOf(finding) ?? null } : {}),
   };
 }
+
+/** Where an edited or discrepant figure is in the source dataset, as a cell reference (`book.xlsx!Sheet!G14`), when the source has cell addresses. */
+function sourceReferenceOf(finding: Finding): string | undefined {
+  return finding.source ? cellReference(finding.source) : undefined;
+}
+
+/** The source column, shown for a kind when one of its findings has a source cell (a workbook source). */
+const SOURCE_COLUMN: Column = { heading: 'Source', text: (finding) => sourceReferenceOf(finding) ?? '' };
 
 /**
  * The report as a JSON-ready object: `{ workbook, against, unit, tolerance, baseline,
@@ -139,7 +149,7 @@ function causeHeading(cause: CauseGroup): string {
 
 /** One kind's findings as aligned rows under its heading; stale formulas in sub-groups by cause. */
 function kindSection(group: FindingGroup, baseline: boolean): string[] {
-  const columns = columnsOf(group.kind, baseline);
+  const columns = [...columnsOf(group.kind, baseline), ...(group.findings.some((finding) => sourceReferenceOf(finding) !== undefined) ? [SOURCE_COLUMN] : [])];
   const texts = (finding: Finding) => columns.map((column) => column.text(finding));
   const all = [columns.map((column) => column.heading), ...group.findings.map(texts)];
   const widths = columns.map((_, index) => Math.max(...all.map((row) => [...(row[index] ?? '')].length)));

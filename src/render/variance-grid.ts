@@ -10,7 +10,7 @@
  * Amounts are £000, shown exactly (whole £000 in the report), negatives in brackets.
  */
 import { type Amount, formatAmount, formatMillions, subtract } from '../money/index.js';
-import { type Field, FIELD_LABELS } from '../model/index.js';
+import { type Field, FIELD_LABELS, cellReference } from '../model/index.js';
 import type { VarianceReport } from '../engine/index.js';
 import { printable } from './printable.js';
 
@@ -166,7 +166,7 @@ export function discrepancyGrid(report: VarianceReport): GridTable {
         amountCell(item.stated),
         amountCell(item.computed),
         amountCell(item.difference),
-        { text: shown(`${item.source.file}${item.source.sheet ? `[${item.source.sheet}]` : ''}:${item.source.row} ${item.source.cell ?? `"${item.source.column}"`}`) },
+        { text: shown(cellReference(item.source) ?? `${item.source.file}:${item.source.row} "${item.source.column}"`) },
       ],
     })),
   };

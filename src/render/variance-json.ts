@@ -4,7 +4,7 @@
  * £000 (`"-158"`), never a JSON number; a figure the source does not state is `null`.
  */
 import { type Amount, toDecimalString } from '../money/index.js';
-import type { Field, SourceCell } from '../model/index.js';
+import { cellReference, type Field, type SourceCell } from '../model/index.js';
 import type { TableResult, VarianceReport } from '../engine/index.js';
 import type { Diagnosis } from '../engine/diagnose.js';
 import { solutionJson } from './diagnose-json.js';
@@ -21,14 +21,16 @@ function figures(values: Readonly<Partial<Record<Field, Amount>>>, fields: reado
   return out;
 }
 
-/** A source cell as JSON: `{ file, sheet, row, column }`, sheet `null` for CSV (plus `cell` for workbooks). */
+/** A source cell as JSON: `{ file, sheet, row, column }`, sheet `null` for CSV (plus `cell` and `ref`, e.g. `book.xlsx!Sheet!G14`, when the source has cell addresses). */
 export function sourceJson(source: SourceCell): Record<string, string | number | null> {
+  const reference = cellReference(source);
   return {
     file: source.file,
     sheet: source.sheet ?? null,
     row: source.row,
     column: source.column,
     ...(source.cell ? { cell: source.cell } : {}),
+    ...(reference !== undefined ? { ref: reference } : {}),
   };
 }
 

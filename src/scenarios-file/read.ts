@@ -30,21 +30,23 @@ type Path = readonly (string | number)[];
 /** 100% as a fraction. */
 const WHOLE = amountOf('1');
 
-interface Parsed {
+/** A parsed YAML file: its name, its plain value (numbers kept as written) and a locator from a key path to its line and column. */
+export interface Parsed {
   readonly file: string;
   readonly value: unknown;
   readonly at: (path: Path, key?: boolean) => Origin;
 }
 
-/** Turn a YAML node into plain data, keeping every number's source text (so `0.10` stays `"0.10"`). */
-function plain(node: unknown): unknown {
+/** Turn a YAML node into plain data, keeping every number's source text (so `0.10` stays `"0.10"`). Shared with the layout-file reader. */
+export function plain(node: unknown): unknown {
   if (isMap(node)) return Object.fromEntries(node.items.map((pair) => [String(isScalar(pair.key) ? pair.key.value : pair.key), plain(pair.value)]));
   if (isSeq(node)) return node.items.map(plain);
   if (isScalar(node)) return typeof node.value === 'number' || typeof node.value === 'bigint' ? (node.source ?? String(node.value)) : node.value;
   return node ?? null;
 }
 
-function locator(file: string, document: Document, counter: LineCounter) {
+/** A function from a key path (`['tables', 'fn-costs', 'sheet']`) to where it is in the file (the key itself with `key`); an absent step stops at the nearest present parent. Shared with the layout-file reader. */
+export function locator(file: string, document: Document, counter: LineCounter) {
   const position = (offset: number): Origin => {
     const { line, col } = counter.linePos(offset);
     return { file, line, column: col };
@@ -87,7 +89,8 @@ function didYouMean(key: string, valid: readonly string[]): string {
   return `; valid keys here: ${valid.join(', ')}`;
 }
 
-function zodProblems(error: ZodError, parsed: Parsed): ScenarioProblem[] {
+/** Each zod issue as one located problem: an unknown key at the key, a missing value at its parent, else at the value. Shared with the layout-file reader. */
+export function zodProblems(error: ZodError, parsed: Parsed): ScenarioProblem[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((step) => (typeof step === 'symbol' ? String(step) : step)) as (string | number)[];
     if (issue.code === 'unrecognized_keys') {

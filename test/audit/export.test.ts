@@ -54,7 +54,7 @@ describe('export → variance --data round trip', () => {
     expect(fromBook.stderr).toBe('');
     expect(fromBook.status).toBe(0);
     expect(figures(fromBook.stdout)).toEqual(figures(fromCsv.stdout));
-    expect(JSON.parse(fromBook.stdout).discrepancies[0].source).toEqual({ file: book, sheet: 'brp-savings', row: 6, column: 'variance', cell: 'I6' });
+    expect(JSON.parse(fromBook.stdout).discrepancies[0].source).toEqual({ file: book, sheet: 'brp-savings', row: 6, column: 'variance', cell: 'I6', ref: `${book}!brp-savings!I6` });
   });
 
   it('--format csv writes the folder variance --data reads, with the same report', () => {

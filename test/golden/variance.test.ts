@@ -99,7 +99,7 @@ describe('the bundled workbook gives the same report as the bundled CSVs', () =>
     const fromXlsx = runCli(['variance', '--format', 'json', '--data', 'data/march-2021.xlsx']);
     expect(fromXlsx.status).toBe(0);
     expect(strip(fromXlsx.stdout)).toEqual(strip(fromCsv.stdout));
-    expect(JSON.parse(fromXlsx.stdout).discrepancies[0].source).toEqual({ file: 'data/march-2021.xlsx', sheet: 'brp-savings', row: 6, column: 'variance', cell: 'H6' });
+    expect(JSON.parse(fromXlsx.stdout).discrepancies[0].source).toEqual({ file: 'data/march-2021.xlsx', sheet: 'brp-savings', row: 6, column: 'variance', cell: 'H6', ref: 'data/march-2021.xlsx!brp-savings!H6' });
   });
 });
 

@@ -143,7 +143,7 @@ describe('files that are not workbooks', () => {
   it('a file that is neither a folder nor .xlsx', async () => {
     const path = temporary('book.ods');
     writeFileSync(path, 'x');
-    expect(await problemsOf(path)).toEqual([`${path}: is neither a folder of CSV files nor an .xlsx workbook`]);
+    expect(await problemsOf(path)).toEqual([`${path}: is neither a folder of CSV files, an .xlsx workbook, nor a .csv file saved from a sheet laid out as published`]);
   });
 });
 
