@@ -51,7 +51,7 @@ export function parseRange(text: string): CellRange {
   const match = /^([A-Z]{1,3})([1-9][0-9]*):([A-Z]{1,3})([1-9][0-9]*)$/i.exec(text.trim());
   if (!match) throw new Error(`not a cell range: ${text}`);
   const [left, right] = [columnIndexOf(match[1] ?? 'A'), columnIndexOf(match[3] ?? 'A')];
-  const [top, bottom] = [Number(match[2]), Number(match[4])];
+  const [top, bottom] = [Number(match[2]), Number(match[4])]; // number-ok: row numbers, not money
   return { top: Math.min(top, bottom), bottom: Math.max(top, bottom), left: Math.min(left, right), right: Math.max(left, right) };
 }
 
@@ -249,7 +249,9 @@ function mapHeader(
   const wanted = new Set<TableColumn>(['line', 'name', ...layout.fields]);
   for (const [column, label] of placement?.columns ?? []) {
     const target = normaliseLabel(label);
-    const matches = [...labels].filter(([, texts]) => [...candidatesOf(texts), ...texts].some((text) => normaliseLabel(text) === target)).map(([index]) => index);
+    // a column's whole label first (as layout init writes it), else any one of its header rows
+    const whole = [...labels].filter(([, texts]) => normaliseLabel(texts.join(' ')) === target).map(([index]) => index);
+    const matches = whole.length > 0 ? whole : [...labels].filter(([, texts]) => texts.some((text) => normaliseLabel(text) === target)).map(([index]) => index);
     if (matches.length === 1) {
       columns.set(column, matches[0] ?? 0);
       taken.add(matches[0] ?? 0);
@@ -578,7 +580,7 @@ export function readPublished(sheetsRead: readonly PublishedSheet[], layout?: Pu
   if (layout?.headline) {
     const { cell: address, sheet: sheetName } = layout.headline;
     for (const sheet of sheetNamed(sheetName, layout.headline.at()) ?? []) {
-      const row = sheet.byRow.get(Number(/[0-9]+$/.exec(address)?.[0] ?? 0));
+      const row = sheet.byRow.get(Number(/[0-9]+$/.exec(address)?.[0] ?? 0)); // number-ok: a row number, not money
       const cell = row?.cells.find((candidate) => candidate.address?.toUpperCase() === address.toUpperCase());
       if (row && cell && cell.text.trim() !== '') sentences.push({ sheet, row: row.row, cell });
     }

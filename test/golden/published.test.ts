@@ -113,6 +113,15 @@ describe('layout init round-trips', () => {
     expect(runCli(['layout', 'init', BOOK, '--layout', layout]).stdout).toBe(readFileSync(layout, 'utf8'));
   });
 
+  it('so does the layout of the CSV saved from the sheet (no merged cells: labels stand alone)', () => {
+    const csvLayout = join(work, 'csv-layout.yaml');
+    expect(runCli(['layout', 'init', CSV, '-o', csvLayout]).status).toBe(0);
+    const withLayout = runCli(['variance', '--data', CSV, '--layout', csvLayout, '--format', 'json']);
+    expect(withLayout.stderr).toBe('');
+    expect(withLayout.stdout).toBe(runCli(['variance', '--data', CSV, '--format', 'json']).stdout);
+    expect(runCli(['layout', 'init', CSV, '--layout', csvLayout]).stdout).toBe(readFileSync(csvLayout, 'utf8'));
+  });
+
   it('refuses to overwrite without --force, exit 2', () => {
     const again = runCli(['layout', 'init', BOOK, '-o', layout]);
     expect(again.status).toBe(2);

@@ -2,14 +2,17 @@
  * Property: a workbook laid out as published gives the same report whatever the order of its
  * tables and however many blank or notes rows sit between them (and wherever the heading
  * block and the "Combined Impact" sentence are), as a CSV saved from the sheet and as an
- * .xlsx workbook. The report compared is the variance JSON without what names the source.
+ * .xlsx workbook (the tables spread over sheets); and the layout file `layout init` writes for
+ * any such arrangement round-trips. The report compared is the variance JSON without what
+ * names the source.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledDatasetPath, loadProgramme } from '../../src/load/index.js';
+import { bundledDatasetPath, detectPublished, loadProgramme } from '../../src/load/index.js';
+import { renderLayout } from '../../src/layout-file/write.js';
 import { computeVariance } from '../../src/engine/index.js';
 import { renderVariance } from '../../src/render/variance.js';
 import type { Programme } from '../../src/model/index.js';
@@ -99,6 +102,24 @@ describe('published layout: table order and rows between tables do not change th
       { numRuns: 15 },
     );
   }, 180_000);
+
+  it('the layout file layout init writes for any arrangement round-trips (same report; written back unchanged)', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(arrangement, async (value) => {
+        const file = join(work, `init-${run += 1}.csv`);
+        const layout = join(work, `init-${run}.yaml`);
+        writeFileSync(file, blocksCsv(layOut(value)));
+        const text = renderLayout(await detectPublished(file), file);
+        writeFileSync(layout, text);
+        expect(await reportOf(await loadProgramme(file, { layout }))).toEqual(expected);
+        expect(renderLayout(await detectPublished(file, { layout }), file)).toBe(text);
+        rmSync(file);
+        rmSync(layout);
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
 
   it('fails when a table is left out (the property can fail)', async () => {
     const file = join(work, 'short.csv');
