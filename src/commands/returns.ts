@@ -19,7 +19,7 @@ Pairs the brp-investment and brp-savings lines by id. Investment and savings are
 line's 2019/20 + 2020/21 + 2021/24 (£000, from the line's figures, not its stated
 total); --basis outturn takes the 2020/21 outturn projection in place of the 2020/21
 budget in both tables. Ratio = savings ÷ investment (exact in JSON and CSV as "p/q",
-shown to 2 places, half-even; "undefined" for a nil investment). Net = savings −
+shown to 2 places, half away from zero; "undefined" for a nil investment). Net = savings −
 investment. Payback = the first period, from the first with any investment, at whose
 end cumulative savings reach cumulative investment, else "not within the horizon".
 The programme row sums every line of both tables. A line in one table only, a nil

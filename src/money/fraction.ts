@@ -82,10 +82,11 @@ export function isTerminating(value: Fraction): boolean {
 
 /**
  * The fraction rounded to `places` decimal places in the given direction: `floor`
- * (towards −∞), `ceil` (towards +∞) or `half-even` (to nearest, ties to even).
+ * (towards −∞), `ceil` (towards +∞), `half-even` (to nearest, ties to even) or
+ * `half-away` (to nearest, ties away from zero: the display rule, `DISPLAY_ROUNDING`).
  * Exact: the result is a decimal amount with at most `places` places.
  */
-export function roundFraction(value: Fraction, places: number, direction: 'floor' | 'ceil' | 'half-even'): Amount {
+export function roundFraction(value: Fraction, places: number, direction: 'floor' | 'ceil' | 'half-even' | 'half-away'): Amount {
   const scale = 10n ** BigInt(places);
   const scaled = value.num * scale;
   let quotient = scaled / value.den; // truncates toward zero
@@ -94,9 +95,9 @@ export function roundFraction(value: Fraction, places: number, direction: 'floor
     const negative = remainder < 0n;
     if (direction === 'floor' && negative) quotient -= 1n;
     else if (direction === 'ceil' && !negative) quotient += 1n;
-    else if (direction === 'half-even') {
+    else if (direction === 'half-even' || direction === 'half-away') {
       const twice = (negative ? -remainder : remainder) * 2n;
-      const away = twice > value.den || (twice === value.den && quotient % 2n !== 0n);
+      const away = twice > value.den || (twice === value.den && (direction === 'half-away' || quotient % 2n !== 0n));
       if (away) quotient += negative ? -1n : 1n;
     }
   }

@@ -9,14 +9,14 @@ import type { ProjectReturn, ReturnsReport } from '../engine/index.js';
 import { rowsAsCsv } from './scenario-text.js';
 import type { GridCell, GridTable } from './variance-grid.js';
 
-/** Places the ratio is shown to (half-even). */
+/** Places the ratio is shown to (half away from zero, the display rule). */
 export const RATIO_PLACES = 2;
 /** What the table and JSON say for a payback that never comes. */
 export const NOT_WITHIN_HORIZON = 'not within the horizon';
 
 /** The ratio to 2 places (`4.89`), or `undefined` when it is undefined (nil investment). */
 export function ratioText(ratio: Fraction | undefined): string | undefined {
-  return ratio === undefined ? undefined : roundFraction(ratio, RATIO_PLACES, 'half-even').toFixed(RATIO_PLACES);
+  return ratio === undefined ? undefined : roundFraction(ratio, RATIO_PLACES, 'half-away').toFixed(RATIO_PLACES);
 }
 
 function money(value: ProjectReturn['net'], figure: string): GridCell {

@@ -152,7 +152,7 @@ const STAT_LABELS: Record<FigureStatistics['figure'], string> = {
   'cost-underspend': 'Cost underspend',
 };
 
-/** A simulated figure (£000) in whole pounds, rounded half-even to the nearest £1 for display (exact in JSON). */
+/** A simulated figure (£000) in whole pounds, rounded half away from zero to the nearest £1 for display (exact in JSON). */
 function pounds(value: Amount, figure?: JsonPath): GridCell {
   return { text: formatAmount(thousandsToPounds(value), { places: 0 }), numeric: true, ...located(figure, value) };
 }
