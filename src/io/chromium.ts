@@ -4,7 +4,7 @@
  * a fresh, temporary profile and background networking switched off; every page it
  * opens for fn-model has all network requests refused.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,22 +26,27 @@ export const CHROMIUM_ARGS: readonly string[] = [
 
 /**
  * Start Chromium with a fresh profile, run `task` with its browser context, then close
- * the browser and delete the profile, whatever happens.
+ * the browser and delete the profile and playwright's artifacts folder, whatever happens.
  * @throws the launch error when Chromium cannot be started (the caller words it for the user).
  */
 export async function withChromium<T>(task: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const profile = await mkdtemp(join(tmpdir(), 'fn-model-chromium-'));
+  // one temporary folder for the profile and playwright's artifacts (which it would
+  // otherwise put in a playwright-artifacts-* folder of its own, left behind whenever the
+  // browser does not close cleanly), removed whatever happens
+  const home = await mkdtemp(join(tmpdir(), 'fn-model-chromium-'));
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(profile, {
+    await mkdir(join(home, 'artifacts'));
+    context = await chromium.launchPersistentContext(join(home, 'profile'), {
       executablePath: chromiumPath(),
       headless: true,
       args: [...CHROMIUM_ARGS],
       offline: true,
+      artifactsDir: join(home, 'artifacts'),
     });
     return await task(context);
   } finally {
     await context?.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    await rm(home, { recursive: true, force: true }).catch(() => undefined);
   }
 }
