@@ -1,7 +1,7 @@
 /**
  * A boxed text table for the terminal, drawn exactly as cli-table3 draws the tables
- * fn-model prints (`style: { compact: true }`, one line per cell, a heading row, no row
- * separators): a light box-drawing frame, one space of padding each side, columns as
+ * fn-model prints (`style: { compact: true }`, a heading row, no row separators; a cell
+ * with line breaks makes its row that many lines tall): a light box-drawing frame, one space of padding each side, columns as
  * wide as their widest cell, each column left- or right-aligned (headings too).
  *
  * Why not cli-table3 here: `variance` prints its report through this on every run, and
@@ -61,8 +61,17 @@ export function displayWidth(text: string): number {
 /** The table as text, lines joined by newlines, no newline at the end (as cli-table3's `toString()`); no heading row when `head` is empty, no rule under it when there are no rows. */
 export function boxTable(input: BoxTableInput): string {
   const columns = Math.max(input.head.length, ...input.rows.map((row) => row.length));
+  // A cell may hold several lines (a wrapped heading or name): each line is measured, and
+  // the row is as tall as its tallest cell, top-aligned, as cli-table3 draws it.
+  const widest = (text: string): number => (text.includes('\n') ? Math.max(...text.split('\n').map(displayWidth)) : displayWidth(text));
   const widths = Array.from({ length: columns }, (_, column) =>
-    Math.max(displayWidth(input.head[column] ?? ''), ...input.rows.map((row) => displayWidth(row[column] ?? ''))));
+    Math.max(widest(input.head[column] ?? ''), ...input.rows.map((row) => widest(row[column] ?? ''))));
+  const row = (cells: readonly string[]): string[] => {
+    if (!cells.some((cell) => cell.includes('\n'))) return [line(cells)];
+    const split = widths.map((_, column) => (cells[column] ?? '').split('\n'));
+    const height = Math.max(...split.map((parts) => parts.length));
+    return Array.from({ length: height }, (_, index) => line(split.map((parts) => parts[index] ?? '')));
+  };
   const line = (cells: readonly string[]) => {
     const padded = widths.map((width, column) => {
       const text = cells[column] ?? '';
@@ -72,6 +81,6 @@ export function boxTable(input: BoxTableInput): string {
     return `│ ${padded.join(' │ ')} │`;
   };
   const rule = (left: string, middle: string, right: string) => `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}`;
-  const head = input.head.length === 0 ? [] : input.rows.length === 0 ? [line(input.head)] : [line(input.head), rule('├', '┼', '┤')];
-  return [rule('┌', '┬', '┐'), ...head, ...input.rows.map(line), rule('└', '┴', '┘')].join('\n');
+  const head = input.head.length === 0 ? [] : input.rows.length === 0 ? row(input.head) : [...row(input.head), rule('├', '┼', '┤')];
+  return [rule('┌', '┬', '┐'), ...head, ...input.rows.flatMap(row), rule('└', '┴', '┘')].join('\n');
 }

@@ -30,7 +30,7 @@ describe('report --returns', () => {
     const html = readFileSync(join(folder, 'report.html'), 'utf8');
     expect(html).toContain('<section id="returns"');
     expect(html).toContain('id="chart-returns-net-benefit"');
-    expect(html).toContain('<table id="table-returns">');
+    expect(html).toContain('<table id="table-returns"');
     expect(html).toContain('data-figure="returns.programme.net" data-value="21619"');
     expect(html).toContain('data-figure="returns.projects.0.net" data-value="1830"');
   });

@@ -30,7 +30,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** The JSON report of `args`, with the dataset's path, name and row numbers left out so reports of copies compare. */
 function figures(args: readonly string[]): { status: number | null; stderr: string; report: unknown } {
   const result = runCli([...args, '--format', 'json']);
-  const report = result.stdout === '' ? undefined : JSON.parse(result.stdout, (key, value) => (key === 'path' || key === 'name' || key === 'file' || key === 'row' ? undefined : value));
+  const report = result.stdout === '' ? undefined : JSON.parse(result.stdout, (key, value) => (key === 'path' || key === 'name' || key === 'file' || key === 'ref' || key === 'row' ? undefined : value));
   return { status: result.status, stderr: result.stderr, report };
 }
 
