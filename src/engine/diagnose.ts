@@ -38,7 +38,7 @@ import {
 import type { Field, Line, Programme, Table } from '../model/index.js';
 import { type CellClass, type EditRule, type RuleCell, type RuleSet, cellKey, editRulesOf, rulesBroken } from './rules.js';
 import { type TypoKind, type TypoReading, typoBetween } from './typo.js';
-import { computeVariance } from './variance.js';
+import { type VarianceReport, computeVariance } from './variance.js';
 
 /** Options for {@link diagnoseProgramme}. */
 export interface DiagnoseOptions {
@@ -171,9 +171,14 @@ function eliminate(node: SearchNode, cell: number): SearchNode {
     }
     let residual = rule.residual * pivotCoefficient - pivot.residual * coefficient;
     let slack = rule.slack * abs(pivotCoefficient) + pivot.slack * abs(coefficient);
-    let divisor = 0n;
-    for (const value of terms.values()) divisor = gcd(divisor, value);
-    divisor = gcd(gcd(divisor, residual), slack);
+    // Keep coefficients small: divide out a common factor, which only a pivot coefficient
+    // other than ±1 can introduce (the report's rules all start with ±1).
+    let divisor = 1n;
+    if (abs(pivotCoefficient) !== 1n) {
+      divisor = 0n;
+      for (const value of terms.values()) divisor = gcd(divisor, value);
+      divisor = gcd(gcd(divisor, residual), slack);
+    }
     if (divisor > 1n) {
       for (const [other, value] of terms) terms.set(other, value / divisor);
       residual /= divisor;
@@ -220,6 +225,9 @@ function correctedValues(pivots: readonly Pivot[], stated: readonly bigint[]): M
 
 const DEFAULT_WEIGHT = amountOf('1');
 
+/** Rules with at most this many cells are the ones the search bounds and branches on first. */
+const SMALL_RULE = 64;
+
 /** The search's default node limit (each node costs about one pass over the rules). */
 export const DEFAULT_NODE_LIMIT = 200_000;
 
@@ -246,7 +254,7 @@ export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions
   const violated = rules.rules.filter((rule) => !rule.holds);
   const report = computeVariance(programme);
   const discrepancies = report.discrepancies.map((item) => cellKey(item.table, item.line, item.field));
-  const asStated = headlineOf(programme);
+  const asStated = headlineOf(report);
 
   // Scale: the finest decimal place of any cell or slack; weights in their own finest place.
   const places = Math.max(1, ...rules.cells.map((cell) => cell.stated.decimalPlaces()), ...rules.rules.map((rule) => rule.slack.decimalPlaces()));
@@ -283,7 +291,12 @@ export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions
     }
     if (changed.length >= maxChanges) return;
     const freeOf = (rule: WorkRule): number[] => [...rule.terms.keys()].filter((cell) => !fixed.has(cell));
-    const candidates = open.map((rule) => freeOf(rule)).sort((a, b) => a.length - b.length);
+    // The bound and the branch need only the small broken rules (a bound over some of the
+    // rules is still a bound): a TOTAL rule over 1,000 lines is looked at only when no
+    // broken rule is small.
+    const bySize = [...open].sort((a, b) => a.terms.size - b.terms.size);
+    const small = bySize.filter((rule) => rule.terms.size <= SMALL_RULE);
+    const candidates = (small.length > 0 ? small : bySize.slice(0, 1)).map(freeOf).sort((a, b) => a.length - b.length);
     // Lower bound: broken rules with no free cell in common each need a change of their own.
     const used = new Set<number>();
     let lower = 0;
@@ -329,7 +342,7 @@ export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions
     solutions.push(solutionOf(programme, rules, corrections, weights, discrepancies));
   }
   solutions.sort(bySolutionRank);
-  const statedTotalsWrong = violated.length > 0 ? statedTotalsReading(programme, rules, weights, discrepancies) : undefined;
+  const statedTotalsWrong = violated.length > 0 ? statedTotalsReading(programme, report, rules, weights, discrepancies) : undefined;
   return {
     programme,
     rules,
@@ -396,13 +409,12 @@ export function withCorrections(programme: Programme, corrections: ReadonlyMap<s
   };
 }
 
-function headlineOf(programme: Programme): HeadlineReading {
-  const report = computeVariance(programme);
+function headlineOf(report: VarianceReport): HeadlineReading {
   return { costUnderspend: report.costs.variance, savingsShortfall: report.savings.variance, combinedAdverseMovement: report.combined.computed };
 }
 
-function discrepancyKeys(programme: Programme): string[] {
-  return computeVariance(programme).discrepancies.map((item) => cellKey(item.table, item.line, item.field));
+function discrepancyKeys(report: VarianceReport): string[] {
+  return report.discrepancies.map((item) => cellKey(item.table, item.line, item.field));
 }
 
 function typoOf(cell: RuleCell, corrected: Amount): TypoReading | undefined {
@@ -422,7 +434,7 @@ function solutionOf(
   eachExplainsItself = false,
 ): Solution {
   const byKey = new Map([...corrections].map(([cell, value]) => [rules.cells[cell]!.key, value]));
-  const corrected = withCorrections(programme, byKey);
+  const corrected = computeVariance(withCorrections(programme, byKey));
   const remaining = new Set(discrepancyKeys(corrected));
   const changes: Correction[] = [...corrections]
     .sort(([a], [b]) => a - b)
@@ -433,7 +445,7 @@ function solutionOf(
       return {
         cell, stated: cell.stated, corrected: value, difference: subtract(value, cell.stated), typo: typoOf(cell, value),
         // With every line input as stated, each corrected cell is its own discrepancy and no other's.
-        explains: eachExplainsItself ? discrepancies.filter((key) => key === cell.key) : discrepancyKeys(withCorrections(programme, others)),
+        explains: eachExplainsItself ? discrepancies.filter((key) => key === cell.key) : discrepancyKeys(computeVariance(withCorrections(programme, others))),
       };
     });
   const typos = changes.filter((change) => change.typo !== undefined).length;
@@ -469,8 +481,13 @@ function bySolutionRank(a: Solution, b: Solution): number {
  * stated line total and variance, TOTAL row, cross-table row and headline to what the
  * inputs give (the headline rounded to its stated places). The `variance` command's reading.
  */
-function statedTotalsReading(programme: Programme, rules: RuleSet, weights: Readonly<Record<CellClass, Amount>>, discrepancies: readonly string[]): Solution | undefined {
-  const report = computeVariance(programme);
+function statedTotalsReading(
+  programme: Programme,
+  report: VarianceReport,
+  rules: RuleSet,
+  weights: Readonly<Record<CellClass, Amount>>,
+  discrepancies: readonly string[],
+): Solution | undefined {
   const corrections = new Map<number, Amount>();
   rules.cells.forEach((cell, index) => {
     if (cell.cellClass === 'line-input') return;

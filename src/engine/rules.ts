@@ -142,7 +142,12 @@ export function editRulesOf(programme: Programme): RuleSet {
   const lineCells = new Map<string, number>();
   const totalCells = new Map<string, number>();
   const cellOf = (cell: Omit<RuleCell, 'key' | 'column'>): number => {
-    cells.push({ ...cell, key: cellKey(cell.table, cell.line, cell.field), column: cell.field === 'amount' ? 'amount' : FIELD_HEADINGS[cell.field] });
+    const column = cell.field === 'amount' ? 'amount' : FIELD_HEADINGS[cell.field];
+    cells.push({
+      key: `${cell.table}.${cell.line}.${column}`, table: cell.table, line: cell.line, field: cell.field, column, cellClass: cell.cellClass,
+      stated: cell.stated, source: cell.source,
+      ...(cell.statedText !== undefined ? { statedText: cell.statedText } : {}), ...(cell.unit !== undefined ? { unit: cell.unit } : {}),
+    });
     return cells.length - 1;
   };
 
