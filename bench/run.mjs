@@ -6,6 +6,7 @@ const BENCHES = {
   'variance-startup': () => import('./variance-startup.mjs'),
   ledger: () => import('./ledger.mjs'),
   scenarios: () => import('./scenarios.mjs'),
+  diagnose: () => import('./diagnose.mjs'),
 };
 
 const wanted = process.argv.slice(2);

@@ -30,6 +30,8 @@ const COMMANDS: readonly (readonly [string, () => Promise<(program: Command) => 
   ['export', async () => (await import('./commands/export.js')).registerExport],
   ['reconcile', async () => (await import('./commands/reconcile.js')).registerReconcile],
   ['explain', async () => (await import('./commands/explain.js')).registerExplain],
+  ['rules', async () => (await import('./commands/rules.js')).registerRules],
+  ['diagnose', async () => (await import('./commands/diagnose.js')).registerDiagnose],
 ];
 
 /** Examples after the top-level help, as every command has its own (`fn-model COMMAND --help`). */

@@ -126,12 +126,12 @@ export function registerVariance(program: Command): void {
     .addHelpText('after', HELP)
     .action(async (options: VarianceOptions) => {
       if (Boolean(options.actuals) !== Boolean(options.map)) throw new UsageError('--actuals and --map go together: give both or neither');
-      const [{ loadProgramme }, { computeVariance }, { renderVariance }, { colourWanted, emitReport, terminalWidth }] = await Promise.all([
-        import('../load/dataset.js'), import('../engine/variance.js'), import('../render/variance.js'), import('../io/output.js'),
+      const [{ loadProgramme }, { computeVariance }, { renderVariance }, { colourWanted, emitReport, terminalWidth }, { diagnoseForReport }] = await Promise.all([
+        import('../load/dataset.js'), import('../engine/variance.js'), import('../render/variance.js'), import('../io/output.js'), import('../engine/diagnose.js'),
       ]);
       let programme = await loadProgramme(datasetPath(options.data), { encoding: options.encoding });
       if (options.actuals && options.map) programme = await withLedgerOutturn(programme, options.actuals, options.map);
-      const report = computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {});
+      const report = { ...computeVariance(programme, options.tolerance ? { tolerance: options.tolerance } : {}), diagnosis: diagnoseForReport(programme) };
       const width = terminalWidth(options.output);
       const text = await renderVariance(report, options.format, colourWanted(options.output), {
         ...(width === undefined ? {} : { width }), ...(options.columns ? { columns: options.columns } : {}), compact: options.compact === true,

@@ -12,6 +12,7 @@
 import { type Amount, amountOf } from '../money/index.js';
 import type { Programme } from '../model/index.js';
 import { type MovementReport, movementBetween } from './movement.js';
+import { diagnoseForReport } from './diagnose.js';
 import { type VarianceOptions, type VarianceReport, computeVariance } from './variance.js';
 import { type ScenarioComparison, type TornadoReport, compareScenarios, tornado } from './scenario/compare.js';
 import type { Scenario } from './scenario/model.js';
@@ -64,7 +65,7 @@ export const HISTOGRAM_BINS = 24;
  */
 export function composeReport(programme: Programme, options: ReportOptions = {}): CommitteeReport {
   const varianceOptions = options.tolerance ? { tolerance: options.tolerance } : {};
-  const variance = computeVariance(programme, varianceOptions);
+  const variance = { ...computeVariance(programme, varianceOptions), diagnosis: diagnoseForReport(programme) };
   const movement = options.from ? movementBetween(computeVariance(options.from, varianceOptions), variance) : undefined;
   const chosen = options.scenarios ?? [];
   const scenarios = chosen.length > 0

@@ -36,6 +36,7 @@ import {
   DERIVED_FIELDS,
   PERIODS,
 } from '../model/index.js';
+import type { Diagnosis } from './diagnose.js';
 
 /** A line with every figure of its table computed (inputs as given, total and variance recomputed), £000. */
 export interface LineResult {
@@ -102,6 +103,11 @@ export interface VarianceReport {
   readonly combined: { readonly computed: Amount; readonly published: Amount | undefined };
   /** The three headline figures, computed and as published. */
   readonly headline: readonly HeadlineResult[];
+  /**
+   * Which stated cells are likeliest wrong (`fn-model diagnose`), when the command asked for it
+   * ({@link diagnoseForReport}); absent when not computed. Renderers show a short block.
+   */
+  readonly diagnosis?: Diagnosis | undefined;
 }
 
 /** Options for {@link computeVariance}. */

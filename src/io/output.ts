@@ -37,7 +37,8 @@ export async function emitReport(text: string | Uint8Array, outputPath: string |
     return;
   }
   await new Promise<void>((resolve, reject) => {
-    process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+    // A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
+    process.stdout.write(text, (error) => (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve()));
   });
 }
 

@@ -142,3 +142,11 @@ export function roundTo(a: Amount, places: number): Amount {
 export function maximum(a: Amount, b: Amount): Amount {
   return a.gte(b) ? a : b;
 }
+
+/**
+ * a rounded to `places` decimal places, half away from zero (Excel's ROUND; how a report
+ * rounds a figure it states, e.g. 908.5 £000 → £0.909m). For stated precision only.
+ */
+export function roundHalfAwayFromZero(a: Amount, places: number): Amount {
+  return a.toDecimalPlaces(places, Money.ROUND_HALF_UP);
+}

@@ -28,9 +28,9 @@ export function decimalPlacesOf(a: Amount): number {
  * @throws Error when the amount has more than `places` decimal places (it would have to round).
  */
 export function toMinorUnits(a: Amount, places: number): bigint {
-  const scaled = a.times(new Money(10).pow(places));
-  if (!scaled.isInteger()) throw new Error(`${a.toFixed()} has more than ${places} decimal places`);
-  return BigInt(scaled.toFixed(0));
+  if (a.decimalPlaces() > places) throw new Error(`${a.toFixed()} has more than ${places} decimal places`);
+  // toFixed(places) is exact here (no digit is dropped), so the digits are the count.
+  return BigInt(a.toFixed(places).replace('.', ''));
 }
 
 /** The amount that `units` × 10^-places stands for, exactly. */

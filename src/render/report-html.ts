@@ -21,6 +21,7 @@ import { adjustmentsGrid, comparisonGrid, histogramGrid, simulationGrid, tornado
 import { renderSvg } from './charts/svg.js';
 import { reportCharts } from './report-charts.js';
 import { reportAsJsonValue } from './report-json.js';
+import { diagnosisSummary, readingsGrid, solutionGrid } from './diagnose-grid.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -132,6 +133,19 @@ ${body}
 </section>`;
 }
 
+function diagnosisSection({ report }: SectionContext): string | undefined {
+  const diagnosis = report.variance.diagnosis;
+  if (!diagnosis) return undefined;
+  const best = diagnosis.solutions[0];
+  return `<section id="diagnosis" aria-labelledby="diagnosis-heading">
+<h2 id="diagnosis-heading">Diagnosis: which stated cells are likeliest wrong</h2>
+${diagnosisSummary(diagnosis).map((sentence) => `<p>${escapeHtml(sentence)}</p>`).join('\n')}
+${best ? gridAsHtml(solutionGrid(best, 'Likeliest correction', diagnosis.discrepancies.length), 0) : ''}
+${gridAsHtml(readingsGrid(diagnosis), 0)}
+<p>The fewest stated cells whose correction makes every edit rule of the report hold (Fellegi–Holt error localisation, exact); <code>fn-model diagnose</code> lists every minimum correction and the rules.</p>
+</section>`;
+}
+
 function tablesSection({ report }: SectionContext): string {
   const tables = varianceGrid(report.variance).map((grid) => gridAsHtml({ ...grid, title: `${grid.title} (${grid.id}), £000` }, 2));
   return `<section id="tables" aria-labelledby="tables-heading">
@@ -218,6 +232,7 @@ const REPORT_SECTIONS: readonly ReportSection[] = [
   { id: 'scenarios', render: scenariosSection },
   { id: 'simulation', render: simulationSection },
   { id: 'discrepancies', render: discrepancySection },
+  { id: 'diagnosis', render: diagnosisSection },
   { id: 'tables', render: tablesSection },
 ];
 

@@ -6,6 +6,8 @@
 import { type Amount, toDecimalString } from '../money/index.js';
 import type { Field, SourceCell } from '../model/index.js';
 import type { TableResult, VarianceReport } from '../engine/index.js';
+import type { Diagnosis } from '../engine/diagnose.js';
+import { solutionJson } from './diagnose-json.js';
 
 type FieldValues = Partial<Record<Field, string | null>>;
 
@@ -65,6 +67,25 @@ function outturnJson(report: VarianceReport) {
 }
 
 /**
+ * The short diagnosis (docs/json.md): the rules that do not hold, the likeliest correction in
+ * full, how many minimum corrections there are, and the headline under the "stated totals
+ * are wrong" reading.
+ */
+function diagnosisBriefJson(diagnosis: Diagnosis) {
+  const best = diagnosis.solutions[0];
+  return {
+    violated: diagnosis.violated.map((rule) => rule.id),
+    likeliest: best ? solutionJson(best, 1) : null,
+    minimumSolutions: diagnosis.solutions.length + diagnosis.more,
+    moreAtLeast: diagnosis.moreAtLeast,
+    statedTotalsWrong: diagnosis.statedTotalsWrong
+      ? { changes: diagnosis.statedTotalsWrong.changes.length, headline: solutionJson(diagnosis.statedTotalsWrong, null).headline }
+      : null,
+    complete: diagnosis.search.complete,
+  };
+}
+
+/**
  * The report as a JSON-ready object:
  * `{ dataset, unit: "GBP thousands", tolerance, tables, discrepancies, costs, savings, combined, headline }`.
  */
@@ -100,6 +121,7 @@ export function varianceAsJsonValue(report: VarianceReport) {
       computed: toDecimalString(item.computed),
       published: money(item.published),
     })),
+    ...(report.diagnosis ? { diagnosis: diagnosisBriefJson(report.diagnosis) } : {}),
   };
 }
 

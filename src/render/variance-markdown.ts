@@ -4,6 +4,7 @@
  */
 import { formatMillions } from '../money/index.js';
 import { printable } from './printable.js';
+import { diagnosisSummary } from './diagnose-grid.js';
 import type { VarianceReport } from '../engine/index.js';
 import { type GridTable, DISCREPANCY_MARK, discrepancyGrid, headlineGrid, outturnNote, varianceGrid } from './variance-grid.js';
 
@@ -52,5 +53,6 @@ export function varianceAsMarkdown(report: VarianceReport): string {
     `Computed: ${formatMillions(report.costs.variance)} cost underspend offsetting a ${formatMillions(report.savings.variance)} savings shortfall gives a combined adverse movement of ${formatMillions(report.combined.computed)}` +
       (report.combined.published === undefined ? '.' : ` (published: ${formatMillions(report.combined.published)}).`),
   );
+  if (report.diagnosis) parts.push('## Diagnosis', ...diagnosisSummary(report.diagnosis), '`fn-model diagnose` shows every reading and the rules.');
   return `${parts.join('\n\n')}\n`;
 }

@@ -8,6 +8,7 @@ import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import { formatMillions } from '../money/index.js';
 import { printable } from './printable.js';
+import { diagnosisSummary } from './diagnose-grid.js';
 import type { VarianceReport } from '../engine/index.js';
 import { type FitPlan, fitGrid, fitProse } from './table-fit.js';
 import { type GridTable, type VarianceGridOptions, DISCREPANCY_MARK, NOT_STATED_LEGEND, discrepancyGrid, headlineGrid, outturnNote, varianceGrid } from './variance-grid.js';
@@ -106,5 +107,6 @@ export function varianceAsTable(report: VarianceReport, options: TableRenderOpti
     `${prose(`Combined impact (computed): ${formatMillions(report.costs.variance)} cost underspend offsetting a ${formatMillions(report.savings.variance)} savings shortfall gives a combined adverse movement of ${formatMillions(combined.computed)}` +
       (combined.published === undefined ? '.' : ` (published: ${formatMillions(combined.published)}).`))}\n`,
   );
+  if (report.diagnosis) parts.push(`${colour.bold('Diagnosis (fn-model diagnose shows every reading and the rules)')}\n${diagnosisSummary(report.diagnosis).map(prose).join('\n')}\n`);
   return parts.join('\n');
 }

@@ -53,6 +53,13 @@ describe('report.html', () => {
     expect(html).toContain('@media print');
   });
 
+  it('has a diagnosis section on the bundled data: the likeliest correction and the headline under each reading', () => {
+    const bundled = report('bundled.html', []);
+    expect(bundled).toContain('<h2 id="diagnosis-heading">Diagnosis: which stated cells are likeliest wrong</h2>');
+    expect(bundled).toContain('brp-savings.BRR09.outturn 1,065 → 1,085');
+    expect(bundled).toContain('Combined adverse movement: £0.888m under the likeliest correction, £0.908m from the lines as stated, £0.888m as published.');
+  });
+
   it('marks the published discrepancies (bold, boxed, with !)', () => {
     expect(html).toContain('<td class="num flagged" title="stated figure differs from its line items"><strong>(270)!</strong>');
     expect((html.match(/class="num flagged"/g) ?? []).length).toBe(8);
