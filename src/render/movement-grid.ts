@@ -8,16 +8,19 @@ import { type Amount, formatAmount, isNegative, isZero } from '../money/index.js
 import type { LineMovement, MovementReport, PositionFigures } from '../engine/index.js';
 import type { GridCell, GridTable } from './variance-grid.js';
 
-function amountCell(value: Amount): GridCell {
+/** An amount (£000) as a right-aligned cell, negatives in brackets. */
+export function amountCell(value: Amount): GridCell {
   return { text: formatAmount(value), numeric: true };
 }
 
-function signedCell(value: Amount): GridCell {
+/** A change (£000) as a right-aligned cell with its sign: `+20`, `(20)`, `0`. */
+export function signedCell(value: Amount): GridCell {
   const text = formatAmount(value);
   return { text: isNegative(value) || isZero(value) ? text : `+${text}`, numeric: true };
 }
 
-const ABSENT: GridCell = { text: '-', numeric: true };
+/** The cell of a line absent from a snapshot. */
+export const ABSENT: GridCell = { text: '-', numeric: true };
 
 /** The snapshot labels used in headings: the dataset names, or the paths when both names are equal. */
 export function snapshotLabels(report: MovementReport): { readonly from: string; readonly to: string } {

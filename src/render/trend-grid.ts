@@ -5,20 +5,11 @@
  * previous snapshot's; combined changes and steps positive = more adverse; `-` = the line
  * is absent that month.
  */
-import { type Amount, formatAmount, formatMillions, isNegative, isZero, sum } from '../money/index.js';
+import { type Amount, formatMillions, isNegative, isZero, sum } from '../money/index.js';
 import type { TrendPoint, TrendReport } from '../engine/index.js';
 import type { GridCell, GridTable } from './variance-grid.js';
+import { ABSENT, amountCell, signedCell } from './movement-grid.js';
 
-function amountCell(value: Amount): GridCell {
-  return { text: formatAmount(value), numeric: true };
-}
-
-function signedCell(value: Amount): GridCell {
-  const text = formatAmount(value);
-  return { text: isNegative(value) || isZero(value) ? text : `+${text}`, numeric: true };
-}
-
-const ABSENT: GridCell = { text: '-', numeric: true };
 
 function truncate(text: string, width: number): string {
   return width > 0 && text.length > width ? `${text.slice(0, width - 1)}…` : text;

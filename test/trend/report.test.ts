@@ -39,7 +39,7 @@ describe('report --trend', () => {
     const svg = section.slice(section.indexOf('<svg'), section.indexOf('</svg>'));
     for (const figure of ['3,194', '2,637', '2,076', '1,322', '1,089', '908']) expect(svg).toContain(`>${figure}</text>`);
     expect(svg).toContain('>Combined adverse movement</text>');
-    for (const id of ['combined-series', 'combined-steps', 'table-outturn', 'line-outturn-change', 'line-events']) expect(section).toContain(`<table id="table-${id}">`);
+    for (const id of ['combined-series', 'combined-steps', 'table-outturn', 'line-outturn-change', 'line-events']) expect(section).toContain(`<table id="table-${id}"`);
     expect(section).toContain('Interim Staff Costs');
   });
 
