@@ -79,8 +79,8 @@ export function registerDiagnose(program: Command): void {
       await emitReport(await renderDiagnosis(diagnosis, options.format, colourWanted(undefined)), undefined);
       if (!diagnosis.search.complete) {
         throw new ExitStatus(1, diagnosis.search.stoppedAtNodeLimit
-          ? 'the search stopped at its node limit: the corrections shown may not be the smallest'
-          : `no correction of at most ${options.maxChanges} cells makes every rule hold (--max-changes)`);
+          ? `the search stopped at its node limit: ${diagnosis.solutions.length > 0 ? 'the corrections shown may not be the smallest' : 'no correction was found'}`
+          : `no correction of at most ${options.maxChanges} ${options.maxChanges === 1 ? 'cell' : 'cells'} makes every rule hold (--max-changes)`);
       }
     });
 }

@@ -8,8 +8,10 @@ import { type Amount, millionsToThousands, parseAmount } from '../money/index.js
 import type { GoalSeekMeasure } from '../engine/scenario/goal-seek.js';
 import { ExitStatus, UsageError } from './errors.js';
 import { formatOption } from './options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
+import { type CsvInputOptions, decimalCommaOption, delimiterOption, encodingOption as csvEncodingOption, loadOptionsOf } from './options.js';
 
-interface GoalSeekOptions {
+interface GoalSeekOptions extends CsvInputOptions {
   readonly data?: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
   readonly output?: string;
@@ -59,15 +61,20 @@ export function registerGoalSeek(program: Command): void {
     .addOption(new Option('--measure <measure>', 'what must reach the target').choices(['combined', 'shortfall', 'underspend']).default('combined'))
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .addOption(csvEncodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
+    .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
-    .action(async (file: string, options: GoalSeekOptions) => {
+    .action(async (file: string, options: GoalSeekOptions, command: Command) => {
       const target = parseTarget(options.target);
       const [{ loadWithScenarios }, { findAdjustment }, { goalSeek }, { ScenarioError }, render, { emitReport }] = await Promise.all([
         import('./scenario-load.js'), import('./sweep.js'), import('../engine/scenario/goal-seek.js'), import('../engine/scenario/errors.js'),
         import('../render/goal-seek.js'), import('../io/output.js'),
       ]);
-      const { programme, scenarios } = await loadWithScenarios(options.data, [file]);
+      const { programme, scenarios } = await loadWithScenarios(options.data, [file], loadOptionsOf(options, command));
       const scenario = scenarios[0]!;
       if (scenario.adjustments.length === 0) {
         throw new ScenarioError([{ origin: { file: scenario.file, line: 1, column: 1 }, message: `no adjustments to vary (goal-seek solves for one adjustment's share or amount; drivers are for simulate and tornado)` }]);

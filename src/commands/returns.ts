@@ -6,8 +6,10 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { ReturnsBasis } from '../engine/returns.js';
 import { datasetPath, formatOption } from './options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
+import { type CsvInputOptions, decimalCommaOption, delimiterOption, encodingOption as csvEncodingOption, loadOptionsOf } from './options.js';
 
-interface ReturnsOptions {
+interface ReturnsOptions extends CsvInputOptions {
   readonly data?: string;
   readonly basis: ReturnsBasis;
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
@@ -40,13 +42,18 @@ export function registerReturns(program: Command): void {
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(new Option('--basis <basis>', 'the 2020/21 figure: the budget, or the year-end outturn projection').choices(['budget', 'outturn']).default('budget'))
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .addOption(csvEncodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
+    .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
-    .action(async (options: ReturnsOptions) => {
+    .action(async (options: ReturnsOptions, command: Command) => {
       const [{ loadProgramme }, { computeReturns }, render, { emitReport }] = await Promise.all([
         import('../load/dataset.js'), import('../engine/returns.js'), import('../render/returns.js'), import('../io/output.js'),
       ]);
-      const report = computeReturns(await loadProgramme(datasetPath(options.data)), options.basis);
+      const report = computeReturns(await loadProgramme(datasetPath(options.data), loadOptionsOf(options, command)), options.basis);
       const text = await (await import('../render/scenario-output.js')).renderScenarioOutput(options.format, {
         title: 'BRP return on investment', grids: [render.returnsGrid(report)], json: () => render.returnsAsJson(report), csv: () => render.returnsAsCsv(report),
       });

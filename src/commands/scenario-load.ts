@@ -5,14 +5,14 @@
  */
 import type { Programme } from '../model/index.js';
 import type { Scenario } from '../engine/scenario/model.js';
-import { loadProgramme } from '../load/dataset.js';
+import { type LoadOptions, loadProgramme } from '../load/dataset.js';
 import { readScenario } from '../scenarios-file/read.js';
 import { UsageError } from './errors.js';
 import { datasetPath } from './options.js';
 
-/** Load the dataset (`--data` or the bundled March 2021 one) and read each scenario file. */
-export async function loadWithScenarios(data: string | undefined, files: readonly string[]): Promise<{ programme: Programme; scenarios: Scenario[] }> {
-  const programme = await loadProgramme(datasetPath(data));
+/** Load the dataset (`--data` or the bundled March 2021 one, with the command's CSV options) and read each scenario file. */
+export async function loadWithScenarios(data: string | undefined, files: readonly string[], options: LoadOptions = {}): Promise<{ programme: Programme; scenarios: Scenario[] }> {
+  const programme = await loadProgramme(datasetPath(data), options);
   const scenarios: Scenario[] = [];
   for (const file of files) {
     try {

@@ -5,8 +5,9 @@
 import type { Command } from 'commander';
 import { formatOption } from './options.js';
 import { checkOutputFile, forceOption, outputOption } from './output-file.js';
+import { type CsvInputOptions, decimalCommaOption, delimiterOption, encodingOption as csvEncodingOption, loadOptionsOf } from './options.js';
 
-interface RunOptions {
+interface RunOptions extends CsvInputOptions {
   readonly data?: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
   readonly output?: string;
@@ -36,16 +37,19 @@ export function registerScenario(program: Command): void {
     .argument('<file...>', 'scenario files (YAML)')
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
+    .addOption(csvEncodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .option('--detail', 'also show each table\'s figures')
     .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
     .addOption(forceOption())
     .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
-    .action(async (files: string[], options: RunOptions) => {
+    .action(async (files: string[], options: RunOptions, command: Command) => {
       const [{ loadWithScenarios }, { compareScenarios }, { emitReport }] = await Promise.all([
         import('./scenario-load.js'), import('../engine/scenario/compare.js'), import('../io/output.js'),
       ]);
-      const { programme, scenarios } = await loadWithScenarios(options.data, files);
+      const { programme, scenarios } = await loadWithScenarios(options.data, files, loadOptionsOf(options, command));
       const report = compareScenarios(programme, scenarios);
       const { adjustmentsGrid, comparisonDetailGrid, comparisonGrid } = await import('../render/scenario-grid.js');
       const grids = [comparisonGrid(report), ...(options.detail ? [comparisonDetailGrid(report)] : []), adjustmentsGrid(report)];

@@ -9,8 +9,9 @@ import { UsageError } from './errors.js';
 import { formatOption } from './options.js';
 import { parseCount, parseSeed, parseThreshold } from './scenario-options.js';
 import { checkOutputFile, forceOption, outputOption } from './output-file.js';
+import { type CsvInputOptions, decimalCommaOption, delimiterOption, encodingOption as csvEncodingOption, loadOptionsOf } from './options.js';
 
-interface SimulateOptions {
+interface SimulateOptions extends CsvInputOptions {
   readonly data?: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
   readonly output?: string;
@@ -46,15 +47,18 @@ export function registerSimulate(program: Command): void {
     .addOption(new Option('--threshold <amount>', 'report the probability that each figure exceeds this (£000)').argParser(parseThreshold))
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
+    .addOption(csvEncodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
     .addOption(forceOption())
     .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
-    .action(async (file: string, options: SimulateOptions) => {
+    .action(async (file: string, options: SimulateOptions, command: Command) => {
       const [{ loadWithScenarios }, { simulate }, { seededRandom }, { progressOnTty }, { emitReport }] = await Promise.all([
         import('./scenario-load.js'), import('../engine/simulate.js'), import('../engine/random.js'), import('../io/progress.js'), import('../io/output.js'),
       ]);
-      const { programme, scenarios } = await loadWithScenarios(options.data, [file]);
+      const { programme, scenarios } = await loadWithScenarios(options.data, [file], loadOptionsOf(options, command));
       const scenario = scenarios[0]!;
       if (scenario.drivers.length === 0) throw new UsageError(`${file} declares no drivers to simulate (add a "drivers:" list; see docs/scenarios.md)`);
       const progress = await progressOnTty('simulate');

@@ -10,8 +10,9 @@ import { UsageError } from './errors.js';
 import { formatOption } from './options.js';
 import { parseCount } from './scenario-options.js';
 import { checkOutputFile, forceOption, outputOption } from './output-file.js';
+import { type CsvInputOptions, decimalCommaOption, delimiterOption, encodingOption as csvEncodingOption, loadOptionsOf } from './options.js';
 
-interface SweepOptions {
+interface SweepOptions extends CsvInputOptions {
   readonly data?: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
   readonly output?: string;
@@ -104,15 +105,18 @@ export function registerSweep(program: Command): void {
     .addOption(new Option('--steps <n>', 'number of equal steps (rows = steps + 1)').argParser(parseCount).default(10))
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
+    .addOption(csvEncodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
     .addOption(forceOption())
     .hook('preAction', checkOutputFile())
     .addHelpText('after', HELP)
-    .action(async (file: string, options: SweepOptions) => {
+    .action(async (file: string, options: SweepOptions, command: Command) => {
       const [{ loadWithScenarios }, { sweep }, { emitReport }] = await Promise.all([
         import('./scenario-load.js'), import('../engine/scenario/compare.js'), import('../io/output.js'),
       ]);
-      const { programme, scenarios } = await loadWithScenarios(options.data, [file]);
+      const { programme, scenarios } = await loadWithScenarios(options.data, [file], loadOptionsOf(options, command));
       const scenario = scenarios[0]!;
       const { position, adjustment } = findAdjustment(scenario, options.vary);
       const { valueText } = await import('../render/scenario-grid.js');

@@ -8,8 +8,9 @@ import { amountOf, type Amount } from '../money/index.js';
 import { formatOption } from './options.js';
 import { parseSwing } from './scenario-options.js';
 import { checkOutputFile, forceOption, outputOption } from './output-file.js';
+import { type CsvInputOptions, decimalCommaOption, delimiterOption, encodingOption as csvEncodingOption, loadOptionsOf } from './options.js';
 
-interface TornadoOptions {
+interface TornadoOptions extends CsvInputOptions {
   readonly data?: string;
   readonly format: 'table' | 'json' | 'csv' | 'markdown';
   readonly output?: string;
@@ -43,6 +44,9 @@ export function registerTornado(program: Command): void {
     .addOption(new Option('--swing <percent>', 'how far each savings line\'s outturn is swung either way (only when the file declares no drivers; otherwise ignored, with a warning)').argParser(parseSwing).default(amountOf('0.25'), '25%'))
     .option('--data <path>', 'folder of CSVs or an .xlsx workbook (default: the bundled March 2021 dataset)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
+    .addOption(csvEncodingOption())
+    .addOption(delimiterOption())
+    .addOption(decimalCommaOption())
     .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
     .addOption(forceOption())
     .hook('preAction', checkOutputFile())
@@ -51,7 +55,7 @@ export function registerTornado(program: Command): void {
       const [{ loadWithScenarios }, { tornado }, { emitReport }] = await Promise.all([
         import('./scenario-load.js'), import('../engine/scenario/compare.js'), import('../io/output.js'),
       ]);
-      const { programme, scenarios } = await loadWithScenarios(options.data, [file]);
+      const { programme, scenarios } = await loadWithScenarios(options.data, [file], loadOptionsOf(options, command));
       const scenario = scenarios[0]!;
       if (scenario.drivers.length > 0 && command.getOptionValueSource('swing') === 'cli') {
         process.stderr.write(`fn-model: warning: --swing ignored: ${file} declares drivers, so their distributions (min to max) decide the swing\n`);

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import type { LoadOptions } from '../load/dataset.js';
 import type { Month } from '../model/index.js';
 import { encodingOption, formatOption, monthLabelOption } from './options.js';
+import { checkOutputFile, forceOption, outputOption } from './output-file.js';
 
 interface TrendOptions {
   readonly label?: Month[];
@@ -46,7 +47,9 @@ export function registerTrend(program: Command): void {
     .argument('<snapshot...>', 'the snapshots, one per month: folders of CSVs or .xlsx workbooks')
     .addOption(monthLabelOption('--label <month>', 'the month of each snapshot, in the order given (repeat once per snapshot), instead of reading it from the name'))
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
-    .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+    .addOption(outputOption('write to FILE (atomically) instead of stdout (the extension picks the format: .txt, .json, .csv, .md)'))
+    .addOption(forceOption())
+    .hook('preAction', checkOutputFile())
     .addOption(encodingOption())
     .addHelpText('after', HELP)
     .action(async (snapshots: string[], options: TrendOptions) => {

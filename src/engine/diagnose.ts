@@ -30,6 +30,7 @@ import {
   divide,
   equals,
   fromMinorUnits,
+  multiply,
   roundTo,
   subtract,
   sum,
@@ -139,8 +140,10 @@ const gcd = (a: bigint, b: bigint): bigint => {
   return x;
 };
 
+/** A search rule is broken beyond its slack; a headline rule exactly half a unit off counts as broken (the exact re-check decides which way the half rounds). */
 function broken(rule: WorkRule): boolean {
-  return abs(rule.residual) > rule.slack;
+  const size = abs(rule.residual);
+  return size > rule.slack || (rule.slack > 0n && size === rule.slack);
 }
 
 /** Free `cell`: solve one rule that names it for it and substitute into the others (exact). */
@@ -334,11 +337,17 @@ export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions
   }
 
   const solutions: Solution[] = [];
+  const seen = new Set<string>();
   for (const pivots of found.values()) {
     const values = correctedValues(pivots, stated);
     const corrections = new Map<number, Amount>();
-    for (const [cell, value] of values) corrections.set(cell, correctedAmount(rules.cells[cell]!, value, places));
-    if (rulesBroken(rules, corrections).length > 0) continue;
+    for (const [cell, value] of values) {
+      const amount = correctedAmount(rules.cells[cell]!, value, places);
+      if (!equals(amount, rules.cells[cell]!.stated)) corrections.set(cell, amount);
+    }
+    const key = [...corrections.keys()].sort((a, b) => a - b).join(',');
+    if (corrections.size === 0 || seen.has(key) || rulesBroken(rules, corrections).length > 0) continue;
+    seen.add(key);
     solutions.push(solutionOf(programme, rules, corrections, weights, discrepancies));
   }
   solutions.sort(bySolutionRank);
@@ -372,9 +381,16 @@ export function diagnoseForReport(programme: Programme): Diagnosis | undefined {
 function correctedAmount(cell: RuleCell, value: Fraction, places: number): Amount {
   const exact = value.d === 1n ? fromMinorUnits(value.n, places) : divide(fromMinorUnits(value.n, places), amountOf(value.d));
   if (cell.cellClass !== 'headline' || cell.statedText === undefined) return exact;
-  const statedPlaces = (cell.statedText.split('.')[1] ?? '').replace(/[^0-9]/g, '').length;
-  const thousandsPlaces = Math.max(0, cell.unit === '£m' ? statedPlaces - 3 : statedPlaces);
-  return roundTo(exact, thousandsPlaces);
+  // as the report states it: £m to its stated places (half away from zero), in £000
+  const statedPlaces = statedPlacesOf(cell);
+  return cell.unit === '£m' ? multiply(roundTo(divide(exact, THOUSAND), statedPlaces), THOUSAND) : roundTo(exact, statedPlaces);
+}
+
+const THOUSAND = amountOf('1000');
+
+/** Decimal places of a headline figure as stated (`0.888` → 3, `0.8` → 1). */
+export function statedPlacesOf(cell: RuleCell): number {
+  return (cell.statedText?.split('.')[1] ?? '').replace(/[^0-9]/g, '').length;
 }
 
 /** The programme with some cells replaced (for headline readings and what each change explains). */
@@ -419,8 +435,7 @@ function discrepancyKeys(report: VarianceReport): string[] {
 
 function typoOf(cell: RuleCell, corrected: Amount): TypoReading | undefined {
   if (cell.cellClass === 'headline' && cell.unit === '£m' && cell.statedText !== undefined) {
-    const statedPlaces = (cell.statedText.split('.')[1] ?? '').replace(/[^0-9]/g, '').length;
-    return typoBetween(divide(cell.stated, amountOf('1000')), divide(corrected, amountOf('1000')), statedPlaces);
+    return typoBetween(divide(cell.stated, THOUSAND), divide(corrected, THOUSAND), statedPlacesOf(cell));
   }
   return typoBetween(cell.stated, corrected);
 }
@@ -436,6 +451,7 @@ function solutionOf(
   const byKey = new Map([...corrections].map(([cell, value]) => [rules.cells[cell]!.key, value]));
   const corrected = computeVariance(withCorrections(programme, byKey));
   const remaining = new Set(discrepancyKeys(corrected));
+  const resolved = discrepancies.filter((key) => !remaining.has(key));
   const changes: Correction[] = [...corrections]
     .sort(([a], [b]) => a - b)
     .map(([index, value]) => {
@@ -445,7 +461,10 @@ function solutionOf(
       return {
         cell, stated: cell.stated, corrected: value, difference: subtract(value, cell.stated), typo: typoOf(cell, value),
         // With every line input as stated, each corrected cell is its own discrepancy and no other's.
-        explains: eachExplainsItself ? discrepancies.filter((key) => key === cell.key) : discrepancyKeys(computeVariance(withCorrections(programme, others))),
+        explains: eachExplainsItself
+          ? resolved.filter((key) => key === cell.key)
+          // of what the solution resolves, what would remain without this change
+          : discrepancyKeys(computeVariance(withCorrections(programme, others))).filter((key) => resolved.includes(key)),
       };
     });
   const typos = changes.filter((change) => change.typo !== undefined).length;
@@ -457,7 +476,7 @@ function solutionOf(
   return {
     changes,
     cost: sum(changes.map((change) => weights[change.cell.cellClass])),
-    explains: discrepancies.filter((key) => !remaining.has(key)),
+    explains: resolved,
     headline: headlineOf(corrected),
     typos,
     reason,

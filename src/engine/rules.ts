@@ -10,7 +10,8 @@
  * or a headline figure. Every rule is linear with integer coefficients over cells:
  *
  *     Σ coefficient × cell = 0        (exact rules)
- *     |Σ coefficient × cell| ≤ slack  (headline rules: the report states £m rounded)
+ *     |Σ coefficient × cell| ≤ slack  (headline rules: the report states £m rounded; the
+ *                                      final check rounds half away from zero, exactly)
  *
  * The rules, each named after the cell it defines (`brp-savings.BRR09.variance`):
  * - `line-total`: a line's stated total = 2019/20 + 2020/21 + 2021/24 ("Total £000");
@@ -28,7 +29,7 @@
  * A cell the source leaves blank ("not stated") is no cell: rules that would name it use
  * what it is computed from instead, and no rule defines it.
  */
-import { type Amount, ZERO, absolute, add, compare, multiply, amountOf, subtract } from '../money/index.js';
+import { type Amount, ZERO, add, amountOf, divide, equals, isZero, multiply, roundTo, subtract } from '../money/index.js';
 import {
   DERIVED_FIELDS,
   FIELD_HEADINGS,
@@ -98,7 +99,7 @@ export interface EditRule {
   readonly slack: Amount;
   /** Σ coefficient × stated value: the stated cell less what the other stated cells give (£000). */
   readonly residual: Amount;
-  /** Whether the stated values satisfy the rule (|residual| ≤ slack). */
+  /** Whether the stated values satisfy the rule (residual 0; a headline rule: its definition rounds to the stated figure). */
   readonly holds: boolean;
 }
 
@@ -228,7 +229,7 @@ export function editRulesOf(programme: Programme): RuleSet {
     const residual = residualOf(list, (cell) => cells[cell]!.stated);
     rules.push({
       id: cells[defined]!.key, kind, text: ruleText(cells, defined, computed), terms: list, slack, residual,
-      holds: compare(absolute(residual), slack) <= 0,
+      holds: holdsWith(slack, cells[defined]!.stated, residual),
     });
   };
 
@@ -290,10 +291,23 @@ export function rulesBroken(set: RuleSet, values: ReadonlyMap<number, Amount>): 
       if (!rule.holds) broken.push(rule.id);
       continue;
     }
-    const residual = residualOf(rule.terms, (cell) => values.get(cell) ?? set.cells[cell]!.stated);
-    if (compare(absolute(residual), rule.slack) > 0) broken.push(rule.id);
+    const valueOf = (cell: number): Amount => values.get(cell) ?? set.cells[cell]!.stated;
+    const residual = residualOf(rule.terms, valueOf);
+    if (!holdsWith(rule.slack, valueOf(rule.terms[0]!.cell), residual)) broken.push(rule.id);
   }
   return broken;
+}
+
+/**
+ * Whether a rule holds: an exact rule when its residual is zero; a headline rule (slack = half
+ * its rounding unit) when its definition, rounded as the report rounds (half away from zero,
+ * to the stated place), is the stated figure: 888.4 → £0.888m holds, 888.5 → £0.889m does not.
+ */
+function holdsWith(slack: Amount, stated: Amount, residual: Amount): boolean {
+  if (isZero(slack)) return isZero(residual);
+  const unit = multiply(slack, amountOf('2'));
+  const definition = subtract(stated, residual);
+  return equals(multiply(roundTo(divide(definition, unit), 0), unit), stated);
 }
 
 /** Σ coefficient × value over a rule's terms (£000, exact). */

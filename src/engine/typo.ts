@@ -29,6 +29,11 @@ function digitsOf(value: Amount, places: number): string {
   return value.abs().toFixed(places).replace('.', '');
 }
 
+/** `a 7`, `an 8`. */
+function withArticle(digit: string): string {
+  return `${digit === '8' ? 'an' : 'a'} ${digit}`;
+}
+
 function withoutOne(longer: string, shorter: string): string | undefined {
   if (longer.length !== shorter.length + 1) return undefined;
   for (let index = 0; index < longer.length; index++) {
@@ -67,8 +72,8 @@ export function typoBetween(stated: Amount, corrected: Amount, places?: number):
     return undefined;
   }
   const dropped = withoutOne(meant, typed);
-  if (dropped !== undefined) return { kind: 'dropped-digit', text: `a digit left out (a ${dropped}): ${pair}` };
+  if (dropped !== undefined) return { kind: 'dropped-digit', text: `a digit left out (${withArticle(dropped)}): ${pair}` };
   const extra = withoutOne(typed, meant);
-  if (extra !== undefined) return { kind: 'extra-digit', text: `a digit typed once too often (a ${extra}): ${pair}` };
+  if (extra !== undefined) return { kind: 'extra-digit', text: `a digit typed once too often (${withArticle(extra)}): ${pair}` };
   return undefined;
 }

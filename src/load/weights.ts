@@ -34,9 +34,11 @@ export function readWeights(file: string): Partial<Record<CellClass, Amount>> {
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const problems: Problem[] = [];
   const lineOf = (offset: number | undefined): number => counter.linePos(offset ?? 0).line;
-  if (document.errors.length > 0) {
-    for (const error of document.errors) problems.push({ file, row: lineOf(error.pos[0]), message: `is not valid YAML (${error.message.split('\n')[0]})` });
-    throw new InputError(problems);
+  const [error] = document.errors;
+  if (error) {
+    // the first error only: YAML's later errors follow from it
+    const why = /multiple documents/.test(error.message) ? 'holds more than one YAML document' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new InputError([{ file, row: lineOf(error.pos[0]), message: `is not valid YAML (${why})` }]);
   }
   const contents = document.contents;
   if (!isMap(contents)) {

@@ -3,10 +3,10 @@
  * display grids, shared by the terminal and Markdown renderers, plus the short diagnosis
  * block that `variance` and `report` show. Amounts £000 exactly; £m to three places.
  */
-import { type Amount, formatAmount, formatMillions } from '../money/index.js';
-import type { SourceCell } from '../model/index.js';
-import type { Diagnosis, HeadlineReading, Solution } from '../engine/diagnose.js';
-import type { EditRule, RuleSet } from '../engine/rules.js';
+import { type Amount, amountOf, divide, formatAmount, formatMillions } from '../money/index.js';
+import { type SourceCell, cellReference } from '../model/index.js';
+import { type Diagnosis, type HeadlineReading, type Solution, statedPlacesOf } from '../engine/diagnose.js';
+import type { EditRule, RuleCell, RuleSet } from '../engine/rules.js';
 import type { GridCell, GridTable } from './variance-grid.js';
 import { printable } from './printable.js';
 
@@ -15,7 +15,8 @@ const shown = (text: string): string => printable(text, true);
 /** A source cell in one short line: `data/march-2021/brp-savings.csv:5 "outturn"`, workbooks `book.xlsx[Sheet]:5 H5`. */
 export function sourceText(source: SourceCell | undefined): string {
   if (!source) return '(no source cell)';
-  return shown(`${source.file}${source.sheet ? `[${source.sheet}]` : ''}:${source.row} ${source.cell ?? `"${source.column}"`}`);
+  // a workbook cell as the officer's own reference (book.xlsx!Sheet!G38), as explain and reconcile give it
+  return shown(cellReference(source) ?? `${source.file}:${source.row} "${source.column}"`);
 }
 
 function money(value: Amount): GridCell {
@@ -32,6 +33,18 @@ export function definitionText(rule: EditRule): string {
   if (plainSum) return shown(`= the sum of the ${rule.terms.length - 1} ${table} lines' ${column}`);
   const parts = definition.slice(2).split(/ (?=[+−] )/);
   return shown(`= ${parts.slice(0, 3).join(' ')} … ${parts.slice(-2).join(' ')} (${rule.terms.length - 1} cells)`);
+}
+
+/** A headline figure (£000) in £m to the places it is stated to (`£0.8884m`, `£0.9m`). */
+function statedMillions(cell: RuleCell, thousands: Amount): string {
+  const millions = divide(thousands, amountOf('1000'));
+  const text = `£${millions.abs().toFixed(statedPlacesOf(cell))}m`;
+  return millions.isNegative() && !millions.isZero() ? `-${text}` : text;
+}
+
+/** `1 cell`, `3 cells`. */
+export function cellsText(count: number): string {
+  return `${count} ${count === 1 ? 'cell' : 'cells'}`;
 }
 
 /** `1 change`, `3 changes`. */
@@ -60,8 +73,8 @@ export function solutionGrid(solution: Solution, title: string, discrepancies: n
     rows: solution.changes.map((change) => ({
       cells: [
         { text: shown(change.cell.key) },
-        change.cell.unit === '£m' ? { text: formatMillions(change.stated), numeric: true } : money(change.stated),
-        change.cell.unit === '£m' ? { text: formatMillions(change.corrected), numeric: true } : money(change.corrected),
+        change.cell.unit === '£m' ? { text: statedMillions(change.cell, change.stated), numeric: true } : money(change.stated),
+        change.cell.unit === '£m' ? { text: statedMillions(change.cell, change.corrected), numeric: true } : money(change.corrected),
         { text: change.typo ? change.typo.text.replace(/: .*$/, '') : 'not a single-keystroke typo' },
         { text: `${change.explains.length} of ${discrepancies}`, numeric: true },
         { text: sourceText(change.cell.source) },
@@ -111,14 +124,14 @@ export function diagnosisSummary(diagnosis: Diagnosis): string[] {
   const best = diagnosis.solutions[0];
   const total = diagnosis.discrepancies.length;
   if (!best) {
-    const why = diagnosis.search.stoppedAtNodeLimit ? `the search stopped after ${diagnosis.search.nodes} nodes` : `no correction of at most ${diagnosis.search.maxChanges} cells makes every rule hold`;
+    const why = diagnosis.search.stoppedAtNodeLimit ? `the search stopped after ${diagnosis.search.nodes} nodes` : `no correction of at most ${cellsText(diagnosis.search.maxChanges)} makes every rule hold`;
     return [`${diagnosis.violated.length} edit rules do not hold and ${why}; the figures computed from the lines are the only reading.`];
   }
   const strongest = [...best.changes].sort((a, b) => b.explains.length - a.explains.length)[0]!;
   const others = diagnosis.solutions.length - 1 + diagnosis.more;
   const sentences = [
     `Likeliest correction: ${best.reason}: ` +
-      best.changes.map((change) => `${change.cell.key} ${formatValue(change.stated, change.cell.unit)} → ${formatValue(change.corrected, change.cell.unit)}`).join('; ') +
+      best.changes.map((change) => `${change.cell.key} ${formatValue(change.cell, change.stated)} → ${formatValue(change.cell, change.corrected)}`).join('; ') +
       (others > 0 ? `; ${others}${diagnosis.moreAtLeast ? '+' : ''} other ${others === 1 ? 'correction' : 'corrections'} of the same size (fn-model diagnose lists them).` : '; no other correction of that size.'),
     `Without ${strongest.cell.key}'s correction, ${strongest.explains.length} of the ${total} discrepancies would remain: one cell explains them.`,
   ];
@@ -130,8 +143,8 @@ export function diagnosisSummary(diagnosis: Diagnosis): string[] {
   return sentences;
 }
 
-function formatValue(value: Amount, unit: '£m' | '£000' | undefined): string {
-  return unit === '£m' ? formatMillions(value) : formatAmount(value);
+function formatValue(cell: RuleCell, value: Amount): string {
+  return cell.unit === '£m' ? statedMillions(cell, value) : formatAmount(value);
 }
 
 /** Every rule: status, id, kind, definition, residual. */
@@ -139,7 +152,7 @@ export function rulesGrid(rules: RuleSet): GridTable {
   return {
     id: 'rules',
     title: `Edit rules (${rules.rules.length} over ${rules.cells.length} stated cells; ✗ = does not hold; residual £000)`,
-    head: ['', 'Rule', 'Kind', 'Definition', 'Residual'],
+    head: ['', 'Rule', 'Kind', 'Definition', 'Residual', 'Source of the defined cell'],
     rows: rules.rules.map((rule) => ({
       cells: [
         { text: rule.holds ? '✓' : '✗', flagged: !rule.holds },
@@ -147,6 +160,7 @@ export function rulesGrid(rules: RuleSet): GridTable {
         { text: rule.kind },
         { text: definitionText(rule) },
         money(rule.residual),
+        { text: sourceText(rules.cells[rule.terms[0]!.cell]?.source) },
       ],
     })),
   };

@@ -8,7 +8,7 @@ import type { RuleSet } from '../engine/rules.js';
 import type { Programme } from '../model/index.js';
 import { printable } from './printable.js';
 import type { GridTable } from './variance-grid.js';
-import { changesText, diagnosisSummary, readingsGrid, rulesGrid, solutionGrid, violatedGrid } from './diagnose-grid.js';
+import { cellsText, changesText, diagnosisSummary, readingsGrid, rulesGrid, solutionGrid, violatedGrid } from './diagnose-grid.js';
 
 /** The output formats of `diagnose` and `rules`. */
 export type DiagnoseFormat = 'table' | 'json' | 'markdown';
@@ -29,7 +29,7 @@ function diagnosisParts(diagnosis: Diagnosis): (GridTable | string)[] {
     const label = index === 0 ? 'Likeliest correction' : `Correction ${index + 1}`;
     parts.push(solutionGrid(solution, `${label} (${index + 1} of ${count}${diagnosis.moreAtLeast ? '+' : ''} minimum): ${solution.reason}; explains ${solution.explains.length} of ${total} discrepancies`, total));
   });
-  if (diagnosis.more > 0) parts.push(`${diagnosis.more}${diagnosis.moreAtLeast ? '+' : ''} more corrections of the same weight are not shown (--max-solutions).`);
+  if (diagnosis.more > 0) parts.push(`${diagnosis.more}${diagnosis.moreAtLeast ? '+' : ''} more ${diagnosis.more === 1 && !diagnosis.moreAtLeast ? 'correction' : 'corrections'} of the same weight ${diagnosis.more === 1 && !diagnosis.moreAtLeast ? 'is' : 'are'} not shown (--max-solutions).`);
   if (diagnosis.statedTotalsWrong) {
     parts.push(solutionGrid(diagnosis.statedTotalsWrong,
       `Stated totals are wrong (every line input as stated; the variance reading): ${diagnosis.statedTotalsWrong.reason}`, total));
@@ -38,8 +38,8 @@ function diagnosisParts(diagnosis: Diagnosis): (GridTable | string)[] {
   parts.push(...diagnosisSummary(diagnosis));
   if (!diagnosis.search.complete) {
     parts.push(diagnosis.search.stoppedAtNodeLimit
-      ? `The search stopped at its limit of ${diagnosis.search.nodes - 1} nodes: the corrections shown may not be the smallest.`
-      : `No correction of at most ${changesText(diagnosis.search.maxChanges)} makes every rule hold (--max-changes).`);
+      ? `The search stopped at its limit of ${diagnosis.search.nodes - 1} nodes: ${diagnosis.solutions.length > 0 ? 'the corrections shown may not be the smallest' : 'no correction was found in that time'}.`
+      : `No correction of at most ${cellsText(diagnosis.search.maxChanges)} makes every rule hold (--max-changes).`);
   }
   return parts;
 }
@@ -61,7 +61,8 @@ export async function renderRules(programme: Programme, rules: RuleSet, format: 
   }
   const broken = rules.rules.filter((rule) => !rule.holds).length;
   const intro = `Edit rules of ${printable(programme.name, true)} (${printable(programme.path, true)}), derived from the model; all amounts £000. ` +
-    `${broken} of ${rules.rules.length} do not hold (fn-model diagnose finds the fewest cells that explain them).`;
+    `${broken} of ${rules.rules.length} do not hold (fn-model diagnose finds the fewest cells that explain them). ` +
+    'Long sums are shortened here; --format json lists every cell of every rule with its file, row and column.';
   return renderParts([intro, rulesGrid(rules)], format, colour, `# Edit rules: ${printable(programme.name, true)}`);
 }
 

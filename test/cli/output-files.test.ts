@@ -24,6 +24,9 @@ const COMMANDS: readonly (readonly [string, readonly string[], string])[] = [
   ['reconcile', ['reconcile', 'never-read.xlsx'], 'txt'],
   ['report', ['report'], 'html'],
   ['export', ['export'], 'xlsx'],
+  ['goal-seek', ['goal-seek', 'scenarios/adults-slip-25.yaml', '--vary', 'adults-slip', '--target', '1,500'], 'txt'],
+  ['returns', ['returns'], 'txt'],
+  ['trend', ['trend', 'data/trend/2021-02', 'data/march-2021'], 'txt'],
 ];
 
 describe('an existing file is never replaced without --force (every command)', () => {

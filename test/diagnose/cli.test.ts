@@ -140,3 +140,23 @@ describe('diagnose: bad input is one located line, exit 2', () => {
     bad(['rules', '--data', join(scratch, 'missing')], /^fn-model: .*missing.*not found\n$/);
   });
 });
+
+describe('every command that loads a dataset takes the CSV options its error hints name', () => {
+  const european = 'test/fixtures/real-exports/european-sep/data';
+  for (const args of [
+    ['returns'], ['goal-seek', 'scenarios/adults-slip-25.yaml', '--vary', 'adults-slip', '--target', '1,500'],
+    ['scenario', 'run', 'scenarios/adults-slip-25.yaml'], ['tornado', 'scenarios/adults-slip-25.yaml'],
+  ]) {
+    it(`${args[0]}: refused with the --decimal-comma hint without it, the same JSON as the bundled CSVs with it`, () => {
+      const without = runCli([...args, '--data', european, '--format', 'json']);
+      expect(without.status).toBe(2);
+      expect(without.stderr).toMatch(/give --decimal-comma/);
+      const withOption = runCli([...args, '--data', european, '--decimal-comma', '--format', 'json']);
+      const bundled = runCli([...args, '--format', 'json']);
+      expect(withOption.stderr).toBe(bundled.stderr);
+      expect(withOption.status).toBe(bundled.status);
+      const figures = (text: string) => JSON.parse(text, (key, value) => (['file', 'path', 'name', 'row', 'ref', 'dataset'].includes(key) ? undefined : value));
+      expect(figures(withOption.stdout)).toEqual(figures(bundled.stdout));
+    });
+  }
+});
