@@ -37,7 +37,7 @@ import {
   toMinorUnits,
 } from '../money/index.js';
 import type { Field, Line, Programme, Table } from '../model/index.js';
-import { type CellClass, type EditRule, type RuleCell, type RuleSet, cellKey, editRulesOf, rulesBroken } from './rules.js';
+import { type CellClass, type EditRule, type RuleCell, type RuleSet, cellKey, editRulesOf, rulesBroken, statedPlaces } from './rules.js';
 import { type TypoKind, type TypoReading, typoBetween } from './typo.js';
 import { type VarianceReport, computeVariance } from './variance.js';
 
@@ -388,9 +388,9 @@ function correctedAmount(cell: RuleCell, value: Fraction, places: number): Amoun
 
 const THOUSAND = amountOf('1000');
 
-/** Decimal places of a headline figure as stated (`0.888` → 3, `0.8` → 1). */
+/** Decimal places of a headline figure as stated (`0.888` → 3, `0.8` → 1, `0,888` → 3). */
 export function statedPlacesOf(cell: RuleCell): number {
-  return (cell.statedText?.split('.')[1] ?? '').replace(/[^0-9]/g, '').length;
+  return cell.statedText === undefined ? 0 : statedPlaces(cell.statedText, cell.stated, cell.unit ?? '£000');
 }
 
 /** The programme with some cells replaced (for headline readings and what each change explains). */

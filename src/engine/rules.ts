@@ -126,10 +126,22 @@ export function cellKey(table: string, line: string, field: Field | 'amount'): s
 
 /** Half a unit of the last place of a headline figure as stated, in £000 (`0.888` £m → 0.5). */
 function headlineSlack(statement: HeadlineStatement): Amount {
-  const fraction = statement.statedText.trim().split('.')[1] ?? '';
-  const places = fraction.replace(/[^0-9]/g, '').length;
+  const places = statedPlaces(statement.statedText, statement.amount, statement.unit);
   const unitPlaces = statement.unit === '£m' ? 3 - places : -places;
   return multiply(amountOf('0.5'), amountOf(`1e${unitPlaces}`));
+}
+
+/**
+ * The decimal places a headline figure is stated to: the digits after its decimal point
+ * (`0.888` → 3), or after a decimal comma (`0,888` → 3, read with `--decimal-comma`), but not
+ * after a thousands comma (`1,342` of a whole amount → 0). `amount` is £000, `unit` the text's unit.
+ */
+export function statedPlaces(statedText: string, amount: Amount, unit: '£m' | '£000'): number {
+  const last = /[.,](\d+)[^0-9]*$/.exec(statedText.trim());
+  if (!last) return 0;
+  if (statedText.includes('.')) return (statedText.trim().split('.')[1] ?? '').replace(/[^0-9]/g, '').length;
+  const inUnit = unit === '£m' ? divide(amount, amountOf('1000')) : amount;
+  return inUnit.decimalPlaces() > 0 ? last[1]!.length : 0;
 }
 
 /**
