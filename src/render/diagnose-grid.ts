@@ -133,8 +133,11 @@ export function diagnosisSummary(diagnosis: Diagnosis): string[] {
     `Likeliest correction: ${best.reason}: ` +
       best.changes.map((change) => `${change.cell.key} ${formatValue(change.cell, change.stated)} → ${formatValue(change.cell, change.corrected)}`).join('; ') +
       (others > 0 ? `; ${others}${diagnosis.moreAtLeast ? '+' : ''} other ${others === 1 ? 'correction' : 'corrections'} of the same size (fn-model diagnose lists them).` : '; no other correction of that size.'),
-    `Without ${strongest.cell.key}'s correction, ${strongest.explains.length} of the ${total} discrepancies would remain: one cell explains them.`,
   ];
+  // only worth saying when one cell explains several discrepancies at once
+  if (strongest.explains.length > 1) {
+    sentences.push(`Without ${strongest.cell.key}'s correction, ${strongest.explains.length} of the ${total} discrepancies would remain: one cell explains them.`);
+  }
   const published = diagnosis.programme.headline.find((statement) => statement.figure === 'combined-adverse-movement')?.amount;
   const readings = [`${formatMillions(best.headline.combinedAdverseMovement)} under the likeliest correction`];
   readings.push(`${formatMillions(diagnosis.asStated.combinedAdverseMovement)} from the lines as stated`);
