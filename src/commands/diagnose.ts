@@ -25,10 +25,10 @@ interface DiagnoseOptions extends CsvInputOptions {
  */
 export function countOption(low: number, high: number): (text: string) => number {
   return (text: string) => {
-    if (!/^\d+$/.test(text.trim()) || Number(text) < low || Number(text) > high) {
+    if (!/^\d+$/.test(text.trim()) || Number(text) < low || Number(text) > high) { // number-ok: a count of cells or solutions
       throw new InvalidArgumentError(`must be a whole number from ${low} to ${high}`);
     }
-    return Number(text);
+    return Number(text); // number-ok: a count of cells or solutions
   };
 }
 

@@ -49,11 +49,11 @@ export function missingMonths(months: readonly Month[]): Month[] {
 export function monthsIn(name: string): Month[] {
   const found: Month[] = [];
   const note = (year: string, month: number) => {
-    const value = monthOf(Number(year), month);
+    const value = monthOf(Number(year), month); // number-ok: a calendar year, not money
     if (!found.includes(value)) found.push(value);
   };
   const text = name.toLowerCase();
-  for (const match of text.matchAll(/(?<![a-z0-9])((?:19|20)\d\d)[-_. ](0[1-9]|1[0-2]|[1-9])(?![0-9])/g)) note(match[1]!, Number(match[2]));
+  for (const match of text.matchAll(/(?<![a-z0-9])((?:19|20)\d\d)[-_. ](0[1-9]|1[0-2]|[1-9])(?![0-9])/g)) note(match[1]!, Number(match[2])); // number-ok: a month number, not money
   const names = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
   const number = (word: string) => MONTH_NAMES.findIndex((month) => month.startsWith(word.slice(0, 3))) + 1;
   for (const match of text.matchAll(new RegExp(`(?<![a-z0-9])(${names})[-_. ]?((?:19|20)\\d\\d)(?![0-9])`, 'g'))) note(match[2]!, number(match[1]!));
