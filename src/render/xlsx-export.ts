@@ -382,8 +382,45 @@ function forgetFormulas(sheet: object): void {
   if (writer._formulae !== undefined) writer._formulae = {};
 }
 
-/** How many rows are written between yields to the event loop, so the zip stream drains as the sheet is written. */
+/** How many rows are written between waits for the zip to take the sheet's data ({@link zipCaughtUp}). */
 const ROWS_PER_YIELD = 256;
+
+/** The stream a streaming sheet's XML goes to: archiver's PassThrough (readable-stream 2), as far as we need it. */
+interface SheetTarget {
+  readonly writableNeedDrain?: boolean;
+  readonly _writableState?: { readonly needDrain?: boolean };
+  once(event: string, listener: () => void): unknown;
+  removeListener(event: string, listener: () => void): unknown;
+}
+
+/**
+ * Wait until the zip has taken the sheet's XML written so far. exceljs 4.4's streaming
+ * sheet (a `StreamBuf`) writes into archiver's PassThrough without heeding its answer, so
+ * without this wait a sheet's whole XML queued in memory while the zip deflated and wrote
+ * the sheet before it: ~600 MB at 100,000 lines (docs/performance.md, `export` at scale).
+ * With it, the sheet waits for the PassThrough's `drain`, which follows the zip's own
+ * pace, which follows the file's. Reads exceljs's private `_stream.pipes`; when a later
+ * exceljs moves them, it just yields to the event loop (correct, but memory grows again:
+ * `npm run bench -- export-memory` shows it).
+ */
+async function zipCaughtUp(sheet: object): Promise<void> {
+  const stream = (sheet as { _stream?: { pipes?: readonly SheetTarget[] } })._stream;
+  const target = stream?.pipes?.[0];
+  const needsDrain = target !== undefined && (target.writableNeedDrain ?? target._writableState?.needDrain ?? false);
+  if (!needsDrain) {
+    await new Promise((resolve) => setImmediate(resolve));
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    // 'close' and 'error' too: a failed zip never drains, and workbook.commit() reports the error
+    const events = ['drain', 'close', 'error'] as const;
+    const done = (): void => {
+      for (const event of events) target.removeListener(event, done);
+      resolve();
+    };
+    for (const event of events) target.once(event, done);
+  });
+}
 
 /**
  * Write the export as an .xlsx file at `path` (a temporary file: the caller renames it
@@ -438,7 +475,7 @@ export async function writeExportWorkbook(report: VarianceReport, about: ExportA
       if (layout.frozenRows > 0 && rowNumber === layout.frozenRows) row.alignment = { wrapText: true, vertical: 'top' };
       row.commit();
       forgetFormulas(sheet);
-      if (rowNumber % ROWS_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (rowNumber % ROWS_PER_YIELD === 0) await zipCaughtUp(sheet);
     }
     sheet.commit();
   }
