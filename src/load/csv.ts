@@ -90,6 +90,44 @@ function parseOptions(delimiter: CsvDelimiter): Options {
 }
 
 /**
+ * The first {@link DETECTION_RECORDS} records of a detection sample as csv-parse reads them
+ * with {@link parseOptions}; after a syntax error (a sample may end inside a quote), the
+ * records before it. Never throws.
+ */
+export function parsedDetectionRecords(text: string, delimiter: CsvDelimiter): string[][] {
+  // records read before any syntax error still count (the sample may end inside a quote)
+  const records: string[][] = [];
+  try {
+    parse(text, { ...parseOptions(delimiter), to: DETECTION_RECORDS, on_record: (record: string[]) => {
+      records.push(record);
+      return record;
+    } });
+  } catch {
+    // scored on the records before the error
+  }
+  return records;
+}
+
+/**
+ * The first {@link DETECTION_RECORDS} records of a detection sample that holds no `"`, split
+ * as csv-parse splits them with {@link parseOptions}: a leading BOM dropped, records at
+ * `\r\n`, `\n` or `\r` (no record after a final line break), cells at the delimiter. Without
+ * a quote there is nothing else csv-parse would read differently
+ * (test/load/csv-detect.property.test.ts checks the two agree). Measured reason for not
+ * asking csv-parse: its set-up per call was most of the ~10 ms delimiter detection took at
+ * every start on the bundled dataset's nine small files (docs/performance.md).
+ * @throws Error when the text holds a `"` (a caller's mistake: quoted text needs csv-parse).
+ */
+export function plainRecords(text: string, delimiter: CsvDelimiter): string[][] {
+  if (text.includes('"')) throw new Error('plainRecords: text with a quote needs csv-parse');
+  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  if (body === '') return [];
+  const lines = body.split(/\r\n|\n|\r/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.slice(0, DETECTION_RECORDS).map((line) => line.split(delimiter));
+}
+
+/**
  * The delimiter of CSV text, from its header line: for each of comma, tab and semicolon,
  * the first {@link DETECTION_RECORDS} records are split by it and the record with the most
  * cells that `recognises` (a header label of the file) is scored; the highest score wins,
@@ -99,17 +137,13 @@ function parseOptions(delimiter: CsvDelimiter): Options {
 export function detectDelimiter(text: string, recognises: (label: string) => boolean): { readonly delimiter: CsvDelimiter; readonly choice: DelimiterChoice } {
   let best: CsvDelimiter = ',';
   let bestScore = 0;
+  const quoted = text.includes('"');
   for (const delimiter of CSV_DELIMITERS) {
-    // records read before any syntax error still count (the sample may end inside a quote)
-    const records: string[][] = [];
-    try {
-      parse(text, { ...parseOptions(delimiter), to: DETECTION_RECORDS, on_record: (record: string[]) => {
-        records.push(record);
-        return record;
-      } });
-    } catch {
-      // scored on the records before the error
-    }
+    // A delimiter the text does not contain splits no record: every record is one cell and
+    // scores at most 1, which cannot beat a score of 1 or more (ties keep the earlier).
+    // Skipping its parse is exact, and saves two csv-parse runs a file at start-up.
+    if (bestScore >= 1 && !text.includes(delimiter)) continue;
+    const records = quoted ? parsedDetectionRecords(text, delimiter) : plainRecords(text, delimiter);
     const score = Math.max(0, ...records.map((cells) => cells.filter((cell) => recognises(cell)).length));
     if (score > bestScore) {
       best = delimiter;
@@ -197,23 +231,22 @@ export function parseCsvRows(text: string, file: string, split: CsvSplit = {}): 
   const firstLine = split.firstLine ?? 1;
   const bytes = Buffer.from(text, 'utf8');
   let completed = 0; // byte offset where the last completed record ends (so where a failing one starts)
+  let line = firstLine;
   try {
-    const records = parse(bytes, {
-      ...parseOptions(delimiter), info: true, raw: true,
-      on_record: (record, context) => {
+    // Each record becomes its row as csv-parse hands it over, so only the rows are kept (not
+    // also csv-parse's raw text and info object per record: half the transient memory of
+    // loading a 100,000-line file; docs/performance.md, `export` at scale).
+    const rows = parse(bytes, {
+      ...parseOptions(delimiter), raw: true,
+      on_record: (read, context) => {
+        const { record, raw } = read as unknown as { record: string[]; raw: string };
+        const row = line;
+        const offsets = cellLineOffsets(raw, delimiter);
+        line += lineBreaks(bytes, completed, context.bytes);
         completed = context.bytes;
-        return record;
+        return { row, cells: record.map((cell, index) => ((offsets[index] ?? 0) > 0 ? { text: cell, line: row + (offsets[index] ?? 0) } : { text: cell })) } as unknown as string[];
       },
-    }) as unknown as { record: string[]; raw: string; info: { bytes: number } }[];
-    let line = firstLine;
-    let start = 0;
-    const rows = records.map(({ record, raw, info }) => {
-      const row = line;
-      const offsets = cellLineOffsets(raw, delimiter);
-      line += lineBreaks(bytes, start, info.bytes);
-      start = info.bytes;
-      return { row, cells: record.map((cell, index) => ((offsets[index] ?? 0) > 0 ? { text: cell, line: row + (offsets[index] ?? 0) } : { text: cell })) };
-    });
+    }) as unknown as GridRow[];
     return { rows, problems: [] };
   } catch (error) {
     const failure = error as { code?: string; records?: number; lines?: number; column?: number | string | null; message?: string };

@@ -5,7 +5,7 @@ import { parseAmount, significantDigits, type Amount } from '../money/index.js';
 import { INPUT_FIELDS, type Field, type Line, type SourceCell, type Table } from '../model/index.js';
 import type { TableLayout } from '../model/index.js';
 import type { Problem } from './errors.js';
-import { columnHeading, findHeader, isComputedLabel, tableColumnOf, type HeaderVocabulary, type TableColumn } from './header.js';
+import { columnHeading, findHeader, HEADER_SEARCH_ROWS, isComputedLabel, tableColumnOf, type HeaderVocabulary, type TableColumn } from './header.js';
 
 /**
  * One cell as a reader saw it.
@@ -162,7 +162,8 @@ export function buildTable(
   if (nonBlank.length === 0) return { problems: [{ ...place, message: rows.length === 0 ? 'file is empty' : 'has no rows (the file is blank)' }] };
 
   const found = findHeader(
-    nonBlank.map((row) => ({ row: row.row, texts: row.cells.map((cell) => cell.text) })),
+    // findHeader reads only the first HEADER_SEARCH_ROWS rows: label only those (not every line)
+    nonBlank.slice(0, HEADER_SEARCH_ROWS).map((row) => ({ row: row.row, texts: row.cells.map((cell) => cell.text) })),
     tableVocabulary(layout),
     place,
   );

@@ -72,7 +72,7 @@ async function renderParts(parts: readonly (GridTable | string)[], format: 'tabl
     const blocks = parts.map((part) => (typeof part === 'string' ? part : `## ${part.title}\n\n${markdownTable(part)}`));
     return `${[heading, ...blocks].join('\n\n')}\n`;
   }
-  const [{ renderGrid }, { Chalk }] = await Promise.all([import('./variance-table.js'), import('chalk')]);
-  const chalk = new Chalk({ level: colour ? 1 : 0 });
-  return parts.map((part) => (typeof part === 'string' ? `${part}\n` : renderGrid(part, chalk))).join('\n');
+  const [{ renderGrid }, { textStyles }] = await Promise.all([import('./variance-table.js'), import('./text-styles.js')]);
+  const styles = await textStyles(colour);
+  return parts.map((part) => (typeof part === 'string' ? `${part}\n` : renderGrid(part, styles))).join('\n');
 }

@@ -5,7 +5,7 @@
  * the command decides (a TTY and no NO_COLOR); without colour, flagged figures still
  * carry the `!` mark so nothing depends on colour alone.
  */
-import { Chalk } from 'chalk';
+import { NO_STYLES, type TextStyles, type textStyles } from './text-styles.js';
 import { formatMillions } from '../money/index.js';
 import { boxTable } from './box-table.js';
 import { printable } from './printable.js';
@@ -27,11 +27,20 @@ export interface TableRenderOptions {
 }
 
 /**
+ * Options for {@link varianceAsTable}: those of {@link TableRenderOptions} but colour, which
+ * comes as the styles to apply ({@link textStyles}: chalk is loaded only when colour is on).
+ */
+export interface VarianceTableOptions extends Omit<TableRenderOptions, 'colour'> {
+  /** Default {@link NO_STYLES}. */
+  readonly styles?: TextStyles;
+}
+
+/**
  * Render one display grid as a boxed table (numeric columns right-aligned, bold
  * headings and TOTAL rows, red flagged figures, cyan computed rows when colour is on).
  * The grid's note, if any, follows the table.
  */
-export function renderGrid(grid: GridTable, colour: InstanceType<typeof Chalk>): string {
+export function renderGrid(grid: GridTable, colour: TextStyles): string {
   const table = boxTable({
     head: grid.head.map((text) => colour.bold(text)),
     align: grid.rows[0]?.cells.map((cell) => (cell.numeric ? 'right' : 'left')) ?? [],
@@ -78,8 +87,8 @@ function withColumns(grid: GridTable, columns: readonly VarianceColumn[]): GridT
  * discrepancies (or a line saying there are none), and the headline in £000 and £m.
  * With a width, tables are fitted to it (never cutting a number) and sentences wrapped.
  */
-export function varianceAsTable(report: VarianceReport, options: TableRenderOptions = {}): string {
-  const colour = new Chalk({ level: options.colour ? 1 : 0 });
+export function varianceAsTable(report: VarianceReport, options: VarianceTableOptions = {}): string {
+  const colour = options.styles ?? NO_STYLES;
   const { width } = options;
   const prose = (text: string): string => (width === undefined ? text : fitProse(text, width));
   const fitted = (grid: GridTable, plan: Omit<FitPlan, 'width'> = {}): GridTable[] => (width === undefined ? [grid] : fitGrid(grid, { ...plan, width }));

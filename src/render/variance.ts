@@ -22,6 +22,7 @@ export async function renderVariance(report: VarianceReport, format: VarianceFor
     case 'markdown':
       return (await import('./variance-markdown.js')).varianceAsMarkdown(report);
     case 'table':
-      return (await import('./variance-table.js')).varianceAsTable(report, { ...table, colour });
+      const [{ varianceAsTable }, { textStyles }] = await Promise.all([import('./variance-table.js'), import('./text-styles.js')]);
+      return varianceAsTable(report, { ...table, styles: await textStyles(colour) });
   }
 }

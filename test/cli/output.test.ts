@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { colourWanted } from '../../src/io/output.js';
+import { NO_STYLES, textStyles } from '../../src/render/text-styles.js';
 import { ROOT, runCli } from '../support/run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'fn-model-out-'));
@@ -51,6 +52,16 @@ describe('colour', () => {
     expect(colourWanted('report.txt', tty)).toBe(false);
     process.env.NO_COLOR = '1';
     expect(colourWanted(undefined, tty)).toBe(false);
+  });
+
+  it('textStyles: ANSI bold, bold red and cyan with colour (chalk, loaded then); the text unchanged without', async () => {
+    const coloured = await textStyles(true);
+    expect(coloured.bold('TOTAL')).toBe('\u001b[1mTOTAL\u001b[22m');
+    expect(coloured.red.bold('1,065')).toBe('\u001b[31m\u001b[1m1,065\u001b[22m\u001b[39m');
+    expect(coloured.cyan('x')).toBe('\u001b[36mx\u001b[39m');
+    const plain = await textStyles(false);
+    expect(plain).toBe(NO_STYLES);
+    expect([plain.bold('TOTAL'), plain.red.bold('1,065'), plain.cyan('x')]).toEqual(['TOTAL', '1,065', 'x']);
   });
 
   it('piped output has no escape codes', () => {

@@ -62,10 +62,11 @@ describe('start-up: what `fn-model variance` loads', () => {
     expect([...run.packages].filter((name) => [...NEVER, 'cli-table3', 'chalk', 'csv-stringify'].includes(name))).toEqual([]);
   });
 
-  it('the table (default) format loads chalk and the box renderer, not cli-table3 (≈60 ms of start-up), and none of the heavy packages', () => {
+  it('the table (default) format, piped, loads the box renderer but not chalk (colour is for a terminal) nor cli-table3 (≈60 ms of start-up), and none of the heavy packages', () => {
     const run = loadedBy(['variance'], 'table');
     expect(run.status, run.stderr).toBe(0);
-    expect(run.packages).toContain('chalk');
+    expect(run.packages).not.toContain('chalk');
+    expect(run.modules).toContain('render/text-styles.js');
     expect(run.modules).toContain('render/box-table.js');
     expect([...run.packages].filter((name) => [...NEVER, 'cli-table3', 'string-width', '@colors/colors'].includes(name))).toEqual([]);
   });
