@@ -109,22 +109,62 @@ export function parsedDetectionRecords(text: string, delimiter: CsvDelimiter): s
 }
 
 /**
- * The first {@link DETECTION_RECORDS} records of a detection sample that holds no `"`, split
- * as csv-parse splits them with {@link parseOptions}: a leading BOM dropped, records at
- * `\r\n`, `\n` or `\r` (no record after a final line break), cells at the delimiter. Without
- * a quote there is nothing else csv-parse would read differently
- * (test/load/csv-detect.property.test.ts checks the two agree). Measured reason for not
- * asking csv-parse: its set-up per call was most of the ~10 ms delimiter detection took at
- * every start on the bundled dataset's nine small files (docs/performance.md).
- * @throws Error when the text holds a `"` (a caller's mistake: quoted text needs csv-parse).
+ * The first {@link DETECTION_RECORDS} records of a detection sample, split as csv-parse
+ * reads them with {@link parseOptions}: a leading BOM dropped; records end at `\r\n`, `\n`
+ * or `\r` (no record after a final line break); cells at the delimiter; a cell that starts
+ * with `"` runs to its closing `"` (`""` inside is one `"`, line breaks and delimiters are
+ * text) which must be followed by a delimiter, a line break or the end. Where csv-parse
+ * stops with an error (a `"` inside an unquoted cell, text after a closing quote, a quote
+ * left open), the records before it are returned, as {@link parsedDetectionRecords} does.
+ * test/properties/csv-detect.property.test.ts checks the two agree on random text.
+ * Measured reason for not asking csv-parse: its set-up and cold per-character loop were
+ * ~10 ms of every start (three candidates, nine bundled files; docs/performance.md).
  */
 export function plainRecords(text: string, delimiter: CsvDelimiter): string[][] {
-  if (text.includes('"')) throw new Error('plainRecords: text with a quote needs csv-parse');
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
-  if (body === '') return [];
-  const lines = body.split(/\r\n|\n|\r/);
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.slice(0, DETECTION_RECORDS).map((line) => line.split(delimiter));
+  const records: string[][] = [];
+  let record: string[] = [];
+  let index = 0;
+  const lineBreakAt = (at: number): number => (body.startsWith('\r\n', at) ? 2 : body[at] === '\n' || body[at] === '\r' ? 1 : 0);
+  while (index < body.length && records.length < DETECTION_RECORDS) {
+    let cell = '';
+    if (body[index] === '"') {
+      index += 1;
+      for (;;) {
+        const close = body.indexOf('"', index);
+        if (close < 0) return records; // quote not closed
+        cell += body.slice(index, close);
+        if (body[close + 1] === '"') {
+          cell += '"';
+          index = close + 2;
+          continue;
+        }
+        index = close + 1;
+        break;
+      }
+      if (index < body.length && body[index] !== delimiter && lineBreakAt(index) === 0) return records; // text after a closing quote
+    } else {
+      let end = index;
+      while (end < body.length && body[end] !== delimiter && lineBreakAt(end) === 0) {
+        if (body[end] === '"') return records; // a quote inside an unquoted cell
+        end += 1;
+      }
+      cell = body.slice(index, end);
+      index = end;
+    }
+    record.push(cell);
+    if (index >= body.length) break;
+    if (body[index] === delimiter) {
+      index += 1;
+      if (index >= body.length) record.push(''); // a final delimiter: an empty last cell
+      continue;
+    }
+    index += lineBreakAt(index);
+    records.push(record);
+    record = [];
+  }
+  if (record.length > 0 && records.length < DETECTION_RECORDS) records.push(record);
+  return records;
 }
 
 /**
@@ -137,13 +177,12 @@ export function plainRecords(text: string, delimiter: CsvDelimiter): string[][] 
 export function detectDelimiter(text: string, recognises: (label: string) => boolean): { readonly delimiter: CsvDelimiter; readonly choice: DelimiterChoice } {
   let best: CsvDelimiter = ',';
   let bestScore = 0;
-  const quoted = text.includes('"');
   for (const delimiter of CSV_DELIMITERS) {
     // A delimiter the text does not contain splits no record: every record is one cell and
     // scores at most 1, which cannot beat a score of 1 or more (ties keep the earlier).
     // Skipping its parse is exact, and saves two csv-parse runs a file at start-up.
     if (bestScore >= 1 && !text.includes(delimiter)) continue;
-    const records = quoted ? parsedDetectionRecords(text, delimiter) : plainRecords(text, delimiter);
+    const records = plainRecords(text, delimiter);
     const score = Math.max(0, ...records.map((cells) => cells.filter((cell) => recognises(cell)).length));
     if (score > bestScore) {
       best = delimiter;
