@@ -40,6 +40,7 @@ import type { Field, Line, Programme, Table } from '../model/index.js';
 import { type CellClass, type EditRule, type RuleCell, type RuleSet, cellKey, editRulesOf, rulesBroken, statedPlaces } from './rules.js';
 import { type TypoKind, type TypoReading, typoBetween } from './typo.js';
 import { type VarianceReport, computeVariance } from './variance.js';
+import { largest, smallest } from '../extent.js';
 
 /** Options for {@link diagnoseProgramme}. */
 export interface DiagnoseOptions {
@@ -260,7 +261,7 @@ export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions
   const asStated = headlineOf(report);
 
   // Scale: the finest decimal place of any cell or slack; weights in their own finest place.
-  const places = Math.max(1, ...rules.cells.map((cell) => cell.stated.decimalPlaces()), ...rules.rules.map((rule) => rule.slack.decimalPlaces()));
+  const places = largest([...rules.cells.map((cell) => cell.stated.decimalPlaces()), ...rules.rules.map((rule) => rule.slack.decimalPlaces())], 1);
   const stated = rules.cells.map((cell) => toMinorUnits(cell.stated, places));
   const weightPlaces = Math.max(0, ...Object.values(weights).map((weight) => weight.decimalPlaces()));
   // number-ok: reliability weights (not money) as whole units of their finest place, so sums are exact integers
@@ -308,7 +309,7 @@ export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions
     for (const free of candidates) {
       if (free.length === 0) return;
       if (free.some((cell) => used.has(cell))) continue;
-      lower += Math.min(...free.map((cell) => cost[cell]!));
+      lower += smallest(free.map((cell) => cost[cell]!));
       disjoint += 1;
       for (const cell of free) used.add(cell);
     }

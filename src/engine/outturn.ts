@@ -5,7 +5,7 @@
  * against the new outturn.
  */
 import type { Amount } from '../money/index.js';
-import type { Line, OutturnSource, Programme, SourceCell, Table, TableId } from '../model/index.js';
+import { FIELDS, type Line, type OutturnSource, type Programme, type SourceCell, type Table, type TableId } from '../model/index.js';
 
 /** One replacement outturn, £000, and where it came from. */
 export interface ReplacementOutturn {
@@ -44,7 +44,11 @@ export function replaceOutturn(
       return {
         ...line,
         inputs: { ...line.inputs, outturn: replacement.outturn },
-        sources: { ...line.sources, outturn: replacement.source },
+        // by field: a loaded line's sources are getters, which a spread would not copy
+        sources: Object.fromEntries(FIELDS.flatMap((field) => {
+          const source = field === 'outturn' ? replacement.source : line.sources[field];
+          return source === undefined ? [] : [[field, source]];
+        })),
       };
     }),
   }));

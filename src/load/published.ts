@@ -23,6 +23,7 @@ import {
 import { formatProblem, type Problem } from './errors.js';
 import { columnHeading, normaliseLabel, tableColumnOf, type TableColumn } from './header.js';
 import { buildTable, isBlankRow, TOTAL_LINE_ID, type GridCell, type GridRow, type GridSource } from './table.js';
+import { largest } from '../extent.js';
 
 /** A rectangle of cells: rows 1-based, columns 0-based indexes (A = 0), bounds included. */
 export interface CellRange {
@@ -553,7 +554,7 @@ export function readPublished(sheetsRead: readonly PublishedSheet[], layout?: Pu
     }
     const sheet = source.sheet;
     const body = block ? block.body : below ? [below.row] : [];
-    const width = Math.max(0, ...sheet.read.rows.map((row) => row.cells.length));
+    const width = largest(sheet.read.rows.map((row) => row.cells.length), 0);
     const built = buildTable(tableLayout, [headerRow(source.header, width), ...body], sheet.read.source, { checkWidth: false });
     problems.push(...built.problems);
     if (built.table) tables.push(built.table);

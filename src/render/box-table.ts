@@ -10,6 +10,7 @@
  * is the subset the report needs; the golden tests pin the output byte for byte.
  * Cells may hold ANSI colour codes (chalk); widths are measured without them.
  */
+import { largest } from '../extent.js';
 
 /** A column's alignment. */
 export type BoxAlign = 'left' | 'right';
@@ -60,7 +61,7 @@ export function displayWidth(text: string): number {
 
 /** The table as text, lines joined by newlines, no newline at the end (as cli-table3's `toString()`); no heading row when `head` is empty, no rule under it when there are no rows. */
 export function boxTable(input: BoxTableInput): string {
-  const columns = Math.max(input.head.length, ...input.rows.map((row) => row.length));
+  const columns = largest(input.rows.map((row) => row.length), input.head.length);
   // A cell may hold several lines (a wrapped heading or name): each line is measured, and
   // the row is as tall as its tallest cell, top-aligned, as cli-table3 draws it.
   const widest = (text: string): number => (text.includes('\n') ? Math.max(...text.split('\n').map(displayWidth)) : displayWidth(text));

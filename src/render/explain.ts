@@ -7,6 +7,7 @@ import { formatAmount, toDecimalString } from '../money/index.js';
 import { FIELD_HEADINGS, cellReference, type SourceCell } from '../model/index.js';
 import { disagrees, type Explanation } from '../engine/index.js';
 import { sourceJson } from './variance-json.js';
+import { largest } from '../extent.js';
 
 /** The explain output formats. */
 export type ExplainFormat = 'table' | 'json';
@@ -62,9 +63,9 @@ function withHeading(text: string, field: string): string {
 /** The explanation as text for people (fields named as the CSV headings name them). */
 export function explanationAsText(explanation: Explanation): string {
   const amounts = explanation.terms.map((term) => formatAmount(term.amount));
-  const width = Math.max(8, ...amounts.map((text) => text.length));
+  const width = largest(amounts.map((text) => text.length), 8);
   const name = (term: Explanation['terms'][number]): string => `${term.table} ${term.line} ${fieldHeading(term.field)}`;
-  const what = Math.max(...explanation.terms.map((term) => name(term).length), 0);
+  const what = largest(explanation.terms.map((term) => name(term).length), 0);
   const lines = [
     `${withHeading(explanation.target, explanation.field)} (£000)`,
     `rule: ${withHeading(explanation.rule, explanation.field)}`,

@@ -8,6 +8,7 @@ import { type Amount, formatAmount, toDecimalString } from '../money/index.js';
 import { type CauseGroup, FINDING_KINDS, type Finding, type FindingGroup, type FindingKind, type ReconcileReport, findingGroups } from '../engine/index.js';
 import { cellReference } from '../model/index.js';
 import { neutraliseFormula } from './csv-safety.js';
+import { largest } from '../extent.js';
 
 /** The reconcile report's output formats. */
 export type ReconcileFormat = 'table' | 'json' | 'csv';
@@ -152,7 +153,7 @@ function kindSection(group: FindingGroup, baseline: boolean): string[] {
   const columns = [...columnsOf(group.kind, baseline), ...(group.findings.some((finding) => sourceReferenceOf(finding) !== undefined) ? [SOURCE_COLUMN] : [])];
   const texts = (finding: Finding) => columns.map((column) => column.text(finding));
   const all = [columns.map((column) => column.heading), ...group.findings.map(texts)];
-  const widths = columns.map((_, index) => Math.max(...all.map((row) => [...(row[index] ?? '')].length)));
+  const widths = columns.map((_, index) => largest(all.map((row) => [...(row[index] ?? '')].length)));
   const line = (cells: readonly string[], indent: string) =>
     indent + cells.map((cell, index) => (columns[index]?.numeric ? cell.padStart(widths[index]!) : cell.padEnd(widths[index]!))).join('  ').trimEnd();
   const expected = baseline && group.expected > 0 ? ` (${group.expected} expected: published in the source)` : '';

@@ -17,6 +17,7 @@
  * than the terminal is drawn wider than the terminal.
  */
 import type { GridCell, GridTable } from './variance-grid.js';
+import { largest } from '../extent.js';
 
 /** How to fit one grid. */
 export interface FitPlan {
@@ -104,7 +105,7 @@ function measure(grid: GridTable, plan: FitPlan): Measured {
   for (let column = 0; column < count; column++) {
     const column_cells = grid.rows.map((row) => row.cells[column]).filter((cell): cell is GridCell => cell !== undefined);
     const kind: Kind = column_cells.some((cell) => cell.numeric) ? 'number' : truncate.has(column) ? 'truncate' : 'wrap';
-    const widest = Math.max(0, ...column_cells.map((cell) => displayWidth(cell.text)));
+    const widest = largest(column_cells.map((cell) => displayWidth(cell.text)), 0);
     const head = grid.head[column] ?? '';
     kinds.push(kind);
     cells.push(widest);

@@ -3,11 +3,14 @@
  * bundled dataset, the JSON contract (docs/json.md), exit codes, and one test per class of
  * bad input (exit 2, one located line, no stack trace).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { runCliAsync } from '../support/run-cli-async.js';
 import { golden as goldenOutput } from '../support/golden.js';
 
 const EXPECTED = join(ROOT, 'test', 'golden', 'expected');
@@ -159,4 +162,22 @@ describe('every command that loads a dataset takes the CSV options its error hin
       expect(figures(withOption.stdout)).toEqual(figures(bundled.stdout));
     });
   }
+});
+
+describe('a large programme', () => {
+  it('variance (with its diagnosis block) and diagnose on 20,000 generated lines with 3 typos exit 0 and find them (the decimal places of 120,000 cells once overflowed the call stack: exit 3)', { timeout: 300_000 }, async () => {
+    const data = join(scratch, 'large');
+    // async child processes: a long synchronous wait starves vitest's worker RPC
+    await promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'scripts', 'gen-programme.js'), '--lines', '20000', '--seed', '1', '--typos', '3', '--out', data], { cwd: ROOT });
+    const typos = (JSON.parse(readFileSync(join(data, 'typos.json'), 'utf8')) as { cell: string }[]).map((typo) => typo.cell).sort();
+    const variance = await runCliAsync(['variance', '--data', data, '--format', 'json']);
+    expect(variance.stderr).toBe('');
+    expect(variance.status).toBe(0);
+    const report = JSON.parse(variance.stdout) as { tables: { id: string; lines: unknown[] }[]; diagnosis: { likeliest: { changes: { cell: string }[] } } };
+    expect(report.tables.find((table) => table.id === 'brp-savings')!.lines).toHaveLength(20_000);
+    expect(report.diagnosis.likeliest.changes.map((change) => change.cell).sort()).toEqual(typos);
+    const diagnosed = await runCliAsync(['diagnose', '--data', data, '--format', 'json']);
+    expect(diagnosed.stderr).toBe('');
+    expect(diagnosed.status).toBe(0);
+  });
 });
