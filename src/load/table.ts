@@ -303,7 +303,7 @@ export function buildTable(
     const inputs: Partial<Record<Field, Amount>> = {};
     const lineStated: Partial<Record<Field, Amount>> = {};
     const sources: Partial<Record<Field, SourceCell>> = {};
-    let regular = true; // every cell where lineSources expects it (see RowSources)
+    let regular = true; // every cell where RowSources will place it (else the line keeps `sources`)
     let present = 0;
     for (const field of layout.fields) {
       const index = header.columns.get(field) ?? 0;
