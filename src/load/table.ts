@@ -173,21 +173,43 @@ class SourceColumns {
 /**
  * A line's source cells (`line.sources`), made when asked from its row and its table's
  * {@link SourceColumns}, instead of one object per figure: a figure's source is its row and
- * its column. Each field a line has is an enumerable getter returning the same
- * {@link SourceCell} the loader would have stored (`{ file, sheet?, row, column, cell? }`),
- * so `line.sources.outturn` reads as before; they are on the prototype, so an object spread
- * or `Object.keys` does not see them (engine/outturn.ts copies them by field). A line whose
+ * its column. Each field is a getter returning the same {@link SourceCell} the loader would
+ * have stored (`{ file, sheet?, row, column, cell? }`), so `line.sources.outturn` reads as
+ * before, and `JSON.stringify` gives the same object; the getters are on the prototype, so
+ * an object spread, `Object.keys` or `for…in` sees none of them (copy by field, as
+ * engine/outturn.ts does). A line whose
  * cells are not where this expects them keeps a plain object of source cells. Measured:
  * ~340 bytes a line less (docs/performance.md, `export` at scale).
  */
 class RowSources {
-  constructor(readonly columns: SourceColumns, readonly row: number, readonly present: number) {}
+  // private (#): no own enumerable property, so `Object.keys`/`for…in` show no internals
+  readonly #columns: SourceColumns;
+  readonly #row: number;
+  readonly #present: number;
+
+  constructor(columns: SourceColumns, row: number, present: number) {
+    this.#columns = columns;
+    this.#row = row;
+    this.#present = present;
+  }
+
+  /** The source cell of `field`, or undefined when the line has no such figure. */
+  sourceOf(field: Field): SourceCell | undefined {
+    return (this.#present & fieldBit(field)) === 0 ? undefined : this.#columns.sourceOf(field, this.#row);
+  }
+
+  /** As JSON: the plain object of source cells the loader used to store. */
+  toJSON(): Partial<Record<Field, SourceCell>> {
+    return Object.fromEntries(FIELDS.flatMap((field) => {
+      const source = this.sourceOf(field);
+      return source === undefined ? [] : [[field, source]];
+    }));
+  }
 }
 for (const field of FIELDS) {
   Object.defineProperty(RowSources.prototype, field, {
-    enumerable: true,
     get(this: RowSources): SourceCell | undefined {
-      return (this.present & fieldBit(field)) === 0 ? undefined : this.columns.sourceOf(field, this.row);
+      return this.sourceOf(field);
     },
   });
 }

@@ -35,6 +35,11 @@ describe('the bundled March 2021 dataset', () => {
     expect(line && toDecimalString(line.stated.total!)).toBe('14000');
     expect(line?.row).toBe(5);
     expect(line?.sources.outturn).toEqual({ file: join(folder, 'brp-savings.csv'), row: 5, column: 'outturn' });
+    // made from the row when asked: no internals to see, and JSON gives every source cell
+    expect(Object.keys(line!.sources)).toEqual([]);
+    const json = JSON.parse(JSON.stringify(line!.sources)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['2019/20', '2020/21', '2021/24', 'total', 'outturn', 'variance']);
+    expect(json.variance).toEqual({ file: join(folder, 'brp-savings.csv'), row: 5, column: 'variance' });
   });
 
   it('reads "-" as zero: NCC savings Children\'s delayed wholly = 0', async () => {
