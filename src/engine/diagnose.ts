@@ -264,8 +264,8 @@ export function diagnoseProgramme(programme: Programme, options: DiagnoseOptions
   const places = largest([...rules.cells.map((cell) => cell.stated.decimalPlaces()), ...rules.rules.map((rule) => rule.slack.decimalPlaces())], 1);
   const stated = rules.cells.map((cell) => toMinorUnits(cell.stated, places));
   const weightPlaces = Math.max(0, ...Object.values(weights).map((weight) => weight.decimalPlaces()));
-  // number-ok: reliability weights (not money) as whole units of their finest place, so sums are exact integers
-  const cost = rules.cells.map((cell) => Number(toMinorUnits(weights[cell.cellClass], weightPlaces)));
+  // reliability weights (not money) as whole units of their finest place, so sums are exact integers
+  const cost = rules.cells.map((cell) => Number(toMinorUnits(weights[cell.cellClass], weightPlaces))); // number-ok
   const root: SearchNode = {
     rules: rules.rules.map((rule) => ({
       terms: new Map(rule.terms.map((term) => [term.cell, BigInt(term.coefficient)])),
